@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChecklistConfig(AppConfig):
+    name = "sellerdesk.checklist"
+    label = "checklist"

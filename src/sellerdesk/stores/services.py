@@ -1,0 +1,79 @@
+"""Writes for stores, members and users."""
+
+from __future__ import annotations
+
+import secrets
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from sellerdesk.accounts.models import User
+from sellerdesk.audit.services import audit_record
+from sellerdesk.marketplaces import get_marketplace
+from sellerdesk.stores.models import Membership, Role, Store, validate_timezone
+
+
+def store_create(
+    *, name: str, marketplace: str, timezone: str = "", actor: User | None = None
+) -> Store:
+    """Create a store; its time zone and currency default from the marketplace.
+
+    The built-in reply templates are copied into the new store by a background
+    task once the transaction commits.
+    """
+    name = name.strip()
+    if not name:
+        raise ValidationError("store name must not be empty")
+    try:
+        market = get_marketplace(marketplace)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+    if timezone:
+        validate_timezone(timezone)
+    if Store.objects.filter(name=name).exists():
+        raise ValidationError(f"a store named {name!r} exists already")
+    with transaction.atomic():
+        store = Store.objects.create(
+            name=name,
+            marketplace=market.code,
+            timezone=timezone or market.timezone,
+            currency=market.currency,
+        )
+        audit_record(action="store.created", actor=actor, store=store, target=store)
+        from sellerdesk.messaging.tasks import templates_install
+
+        transaction.on_commit(partial(templates_install.enqueue, store_id=store.pk))
+    return store
+
+
+def user_create(*, email: str, password: str | None = None) -> tuple[User, str | None]:
+    """Create a user. Returns the user and the generated password, if one was made."""
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError(f"not an email address: {email!r}") from None
+    generated = None
+    if not password:
+        generated = password = secrets.token_urlsafe(12)
+    user = User.objects.create_user(email=email, password=password)
+    return user, generated
+
+
+def membership_set(*, user: User, store: Store, role: str, actor: User | None = None) -> Membership:
+    if role not in Role.values:
+        raise ValidationError(f"unknown role {role!r} (one of: {', '.join(Role.values)})")
+    with transaction.atomic():
+        membership, _ = Membership.objects.update_or_create(
+            user=user, store=store, defaults={"role": role}
+        )
+        audit_record(
+            action="membership.set",
+            actor=actor,
+            store=store,
+            target=membership,
+            data={"user": user.email, "role": role},
+        )
+    return membership
