@@ -6,9 +6,9 @@ import tempfile
 # Tests never touch a real SELLERDESK_HOME: settings read it at import time.
 os.environ.setdefault("SELLERDESK_HOME", tempfile.mkdtemp(prefix="sellerdesk-test-home-"))
 
-import pytest  # noqa: E402
+import pytest
 
-from tests.factories import MembershipFactory, StoreFactory, UserFactory  # noqa: E402
+from tests.factories import MembershipFactory, StoreFactory, UserFactory
 
 
 @pytest.fixture

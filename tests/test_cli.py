@@ -18,7 +18,10 @@ def test_store_add_defaults_timezone_from_marketplace(capsys: pytest.CaptureFixt
     assert data["currency"] == "EUR"
     assert main(["store", "add", "Tokyo Shop", "--marketplace", "JP"]) == 0
     assert Store.objects.get(name="Tokyo Shop").timezone == "Asia/Tokyo"
-    assert main(["store", "add", "Own TZ", "--marketplace", "US", "--timezone", "America/New_York"]) == 0
+    assert (
+        main(["store", "add", "Own TZ", "--marketplace", "US", "--timezone", "America/New_York"])
+        == 0
+    )
     assert Store.objects.get(name="Own TZ").timezone == "America/New_York"
 
 
@@ -32,7 +35,9 @@ def test_store_add_defaults_timezone_from_marketplace(capsys: pytest.CaptureFixt
         ["user", "add", "not-an-email", "--store", "nope", "--role", "agent"],
     ],
 )
-def test_bad_input_exits_2_with_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2_with_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("sellerdesk: error:")
@@ -68,7 +73,10 @@ def test_store_show_counts(capsys: pytest.CaptureFixture[str]) -> None:
 def test_user_add_generates_password_once(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["store", "add", "Team", "--marketplace", "UK"]) == 0
     capsys.readouterr()
-    assert main(["user", "add", "Ann@Example.test", "--store", "Team", "--role", "viewer", "--json"]) == 0
+    assert (
+        main(["user", "add", "Ann@Example.test", "--store", "Team", "--role", "viewer", "--json"])
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert out["email"] == "ann@example.test"
     assert out["created"] is True
@@ -77,7 +85,10 @@ def test_user_add_generates_password_once(capsys: pytest.CaptureFixture[str]) ->
     assert membership.role == "viewer"
     assert membership.user.check_password(out["password"])
     # Adding again changes the role and prints no new password.
-    assert main(["user", "add", "ann@example.test", "--store", "Team", "--role", "agent", "--json"]) == 0
+    assert (
+        main(["user", "add", "ann@example.test", "--store", "Team", "--role", "agent", "--json"])
+        == 0
+    )
     again = json.loads(capsys.readouterr().out)
     assert again["created"] is False
     assert again["password"] is None

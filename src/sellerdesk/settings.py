@@ -24,7 +24,9 @@ SECRET_KEY = envstr("SELLERDESK_SECRET_KEY") or persistent_secret(HOME, "secret_
 ENCRYPTION_KEY = envstr("SELLERDESK_ENCRYPTION_KEY") or persistent_secret(HOME, "encryption_key")
 
 DEBUG = envbool("SELLERDESK_DEBUG", False)
-ALLOWED_HOSTS = [h for h in envstr("SELLERDESK_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in envstr("SELLERDESK_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
+]
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("SELLERDESK_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [

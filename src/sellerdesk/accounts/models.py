@@ -10,9 +10,7 @@ from django.db import models
 class UserManager(DjangoUserManager["User"]):
     """Users sign in with their email address; there is no separate username."""
 
-    def _create_user_object(  # type: ignore[override]
-        self, email: str, password: str | None, **extra: Any
-    ) -> User:
+    def _create_user_object(self, email: str, password: str | None, **extra: Any) -> User:
         email = self.normalize_email(email).lower()
         user = self.model(email=email, **extra)
         user.set_password(password)
@@ -42,7 +40,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     def __str__(self) -> str:
         return self.email

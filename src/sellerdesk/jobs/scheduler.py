@@ -65,25 +65,38 @@ def _next_run(job: PeriodicJob, now: datetime) -> datetime:
     return job.next_run_at + interval * (missed + 1)
 
 
+def job_claim(*, job: PeriodicJob, now: datetime) -> bool:
+    """Claim the period ``job`` was read in and enqueue its task, atomically.
+
+    ``job`` is the row as this scheduler read it; if another scheduler has moved
+    ``next_run_at`` since, the conditional update matches nothing and this
+    returns False without enqueueing.
+    """
+    task: Task = import_string(job.task_path)
+    with transaction.atomic():
+        won = (
+            PeriodicJob.objects.filter(pk=job.pk, next_run_at=job.next_run_at).update(
+                next_run_at=_next_run(job, now),
+                last_run_at=now,
+                run_count=F("run_count") + 1,
+            )
+            == 1
+        )
+        if won:
+            task.enqueue()
+    return won
+
+
+def jobs_due(*, now: datetime) -> list[PeriodicJob]:
+    return list(PeriodicJob.objects.filter(enabled=True, next_run_at__lte=now))
+
+
 def scheduler_tick(*, now: datetime | None = None) -> list[str]:
     """Enqueue every due job once; returns the names of the jobs this call claimed."""
     now = now or timezone.now()
-    claimed: list[str] = []
-    due = list(PeriodicJob.objects.filter(enabled=True, next_run_at__lte=now))
-    for job in due:
-        task: Task = import_string(job.task_path)
-        with transaction.atomic():
-            won = (
-                PeriodicJob.objects.filter(pk=job.pk, next_run_at=job.next_run_at).update(
-                    next_run_at=_next_run(job, now),
-                    last_run_at=now,
-                    run_count=F("run_count") + 1,
-                )
-                == 1
-            )
-            if not won:
-                continue  # another scheduler claimed this period
-            task.enqueue()
-        claimed.append(job.name)
-        logger.info("enqueued periodic job %s", job.name)
+    claimed = []
+    for job in jobs_due(now=now):
+        if job_claim(job=job, now=now):
+            claimed.append(job.name)
+            logger.info("enqueued periodic job %s", job.name)
     return claimed

@@ -84,4 +84,4 @@ class OrderItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.sku} × {self.quantity_ordered}"
+        return f"{self.sku} x {self.quantity_ordered}"

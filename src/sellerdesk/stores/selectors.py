@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from django.db.models import Model, QuerySet
 
 from sellerdesk.accounts.models import User
 from sellerdesk.stores.models import Membership, Role, Store
-
-M = TypeVar("M", bound=Model)
 
 
 def stores_for_user(*, user: User) -> QuerySet[Store]:
@@ -35,7 +31,9 @@ def user_is_owner(*, user: User, store: Store) -> bool:
     return Membership.objects.filter(user=user, store=store, role=Role.OWNER).exists()
 
 
-def scoped(queryset: QuerySet[M], *, user: User, store_field: str = "store") -> QuerySet[M]:
+def scoped[M: Model](
+    queryset: QuerySet[M], *, user: User, store_field: str = "store"
+) -> QuerySet[M]:
     """Restrict any store-owned queryset to the stores ``user`` is a member of."""
     return queryset.filter(**{f"{store_field}__memberships__user": user})
 

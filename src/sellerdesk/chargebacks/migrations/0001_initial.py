@@ -5,37 +5,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orders', '0001_initial'),
-        ('stores', '0001_initial'),
+        ("orders", "0001_initial"),
+        ("stores", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Chargeback',
+            name="Chargeback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('currency', models.CharField(blank=True, max_length=3)),
-                ('amazon_order_id', models.CharField(db_index=True, max_length=19)),
-                ('received_at', models.DateTimeField()),
-                ('kind', models.CharField(choices=[('service', 'Service (e.g. not received)'), ('fraud', 'Fraud')], default='service', max_length=8)),
-                ('status', models.CharField(choices=[('open', 'Open'), ('represented', 'Represented'), ('decided_for_seller', 'Decided for seller'), ('decided_for_buyer', 'Decided for buyer'), ('refunded', 'Refunded')], default='open', max_length=20)),
-                ('due_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='email', max_length=10)),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orders.order')),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "amount",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                ("currency", models.CharField(blank=True, max_length=3)),
+                ("amazon_order_id", models.CharField(db_index=True, max_length=19)),
+                ("received_at", models.DateTimeField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("service", "Service (e.g. not received)"), ("fraud", "Fraud")],
+                        default="service",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("represented", "Represented"),
+                            ("decided_for_seller", "Decided for seller"),
+                            ("decided_for_buyer", "Decided for buyer"),
+                            ("refunded", "Refunded"),
+                        ],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("due_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="email",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orders.order",
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-received_at'],
-                'constraints': [models.UniqueConstraint(fields=('store', 'amazon_order_id'), name='chargeback_unique_store_order')],
+                "ordering": ["-received_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("store", "amazon_order_id"), name="chargeback_unique_store_order"
+                    )
+                ],
             },
         ),
     ]

@@ -6,31 +6,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('stores', '0001_initial'),
+        ("stores", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChecklistTask',
+            name="ChecklistTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('task', models.CharField(choices=[('messages', 'Answer buyer messages'), ('returns', 'Handle customer returns'), ('feedback', 'Check seller feedback'), ('reviews', 'Respond to negative product reviews'), ('claims', 'Review A-to-z claims'), ('chargebacks', 'Review chargeback claims'), ('questions', 'Answer customer questions')], max_length=12)),
-                ('cadence', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly'), ('monthly', 'Monthly')], max_length=8)),
-                ('period_start', models.DateField()),
-                ('due', models.DateField(help_text="Last day of the period, in the store's time zone.")),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('snapshot', models.JSONField(blank=True, default=dict, help_text='Counts when ticked done.')),
-                ('done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "task",
+                    models.CharField(
+                        choices=[
+                            ("messages", "Answer buyer messages"),
+                            ("returns", "Handle customer returns"),
+                            ("feedback", "Check seller feedback"),
+                            ("reviews", "Respond to negative product reviews"),
+                            ("claims", "Review A-to-z claims"),
+                            ("chargebacks", "Review chargeback claims"),
+                            ("questions", "Answer customer questions"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "cadence",
+                    models.CharField(
+                        choices=[("daily", "Daily"), ("weekly", "Weekly"), ("monthly", "Monthly")],
+                        max_length=8,
+                    ),
+                ),
+                ("period_start", models.DateField()),
+                (
+                    "due",
+                    models.DateField(help_text="Last day of the period, in the store's time zone."),
+                ),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "snapshot",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Counts when ticked done."
+                    ),
+                ),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due', 'task'],
-                'constraints': [models.UniqueConstraint(fields=('store', 'task', 'cadence', 'period_start'), name='checklist_unique_period')],
+                "ordering": ["due", "task"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("store", "task", "cadence", "period_start"),
+                        name="checklist_unique_period",
+                    )
+                ],
             },
         ),
     ]

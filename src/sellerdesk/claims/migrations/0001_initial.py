@@ -5,41 +5,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orders', '0001_initial'),
-        ('stores', '0001_initial'),
+        ("orders", "0001_initial"),
+        ("stores", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('currency', models.CharField(blank=True, max_length=3)),
-                ('amazon_order_id', models.CharField(db_index=True, max_length=19)),
-                ('filed_at', models.DateTimeField()),
-                ('reason', models.CharField(choices=[('not_received', 'Item not received'), ('not_as_described', 'Not as described'), ('return_refund', 'Return refund not issued'), ('other', 'Other')], default='other', max_length=20)),
-                ('reason_text', models.CharField(blank=True, max_length=500)),
-                ('status', models.CharField(choices=[('action_required', 'Action required'), ('under_review', 'Under review'), ('granted', 'Granted'), ('denied', 'Denied'), ('withdrawn', 'Withdrawn'), ('refunded_by_seller', 'Refunded by seller'), ('appealed', 'Appealed'), ('cancelled', 'Cancelled')], default='action_required', max_length=20)),
-                ('funded_by', models.CharField(choices=[('seller', 'Seller'), ('amazon', 'Amazon')], default='seller', max_length=6)),
-                ('buy_shipping_protected', models.BooleanField(default=False)),
-                ('due_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('appeal_due_at', models.DateTimeField(blank=True, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='email', max_length=10)),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orders.order')),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "amount",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                ("currency", models.CharField(blank=True, max_length=3)),
+                ("amazon_order_id", models.CharField(db_index=True, max_length=19)),
+                ("filed_at", models.DateTimeField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("not_received", "Item not received"),
+                            ("not_as_described", "Not as described"),
+                            ("return_refund", "Return refund not issued"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                    ),
+                ),
+                ("reason_text", models.CharField(blank=True, max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("action_required", "Action required"),
+                            ("under_review", "Under review"),
+                            ("granted", "Granted"),
+                            ("denied", "Denied"),
+                            ("withdrawn", "Withdrawn"),
+                            ("refunded_by_seller", "Refunded by seller"),
+                            ("appealed", "Appealed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="action_required",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "funded_by",
+                    models.CharField(
+                        choices=[("seller", "Seller"), ("amazon", "Amazon")],
+                        default="seller",
+                        max_length=6,
+                    ),
+                ),
+                ("buy_shipping_protected", models.BooleanField(default=False)),
+                ("due_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("appeal_due_at", models.DateTimeField(blank=True, null=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="email",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orders.order",
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-filed_at'],
-                'constraints': [models.UniqueConstraint(fields=('store', 'amazon_order_id'), name='claim_unique_store_order')],
+                "ordering": ["-filed_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("store", "amazon_order_id"), name="claim_unique_store_order"
+                    )
+                ],
             },
         ),
     ]

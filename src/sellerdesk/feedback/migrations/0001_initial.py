@@ -5,38 +5,104 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orders', '0001_initial'),
-        ('stores', '0001_initial'),
+        ("orders", "0001_initial"),
+        ("stores", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('amazon_order_id', models.CharField(db_index=True, max_length=19)),
-                ('left_on', models.DateField(db_index=True)),
-                ('rating', models.PositiveSmallIntegerField()),
-                ('comment', models.TextField(blank=True)),
-                ('your_response', models.TextField(blank=True)),
-                ('rater_email', models.CharField(blank=True, max_length=254)),
-                ('status', models.CharField(choices=[('active', 'Active'), ('removal_requested', 'Removal requested'), ('removed', 'Removed'), ('struck_through', 'Struck through'), ('removal_denied', 'Removal denied'), ('removed_by_buyer', 'Removed by buyer')], default='active', max_length=20)),
-                ('reply_status', models.CharField(choices=[('none', 'No reply'), ('drafted', 'Reply drafted'), ('posted', 'Reply posted')], default='none', max_length=10)),
-                ('status_changed_at', models.DateTimeField(blank=True, null=True)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='import', max_length=10)),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orders.order')),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("amazon_order_id", models.CharField(db_index=True, max_length=19)),
+                ("left_on", models.DateField(db_index=True)),
+                ("rating", models.PositiveSmallIntegerField()),
+                ("comment", models.TextField(blank=True)),
+                ("your_response", models.TextField(blank=True)),
+                ("rater_email", models.CharField(blank=True, max_length=254)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("removal_requested", "Removal requested"),
+                            ("removed", "Removed"),
+                            ("struck_through", "Struck through"),
+                            ("removal_denied", "Removal denied"),
+                            ("removed_by_buyer", "Removed by buyer"),
+                        ],
+                        default="active",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "reply_status",
+                    models.CharField(
+                        choices=[
+                            ("none", "No reply"),
+                            ("drafted", "Reply drafted"),
+                            ("posted", "Reply posted"),
+                        ],
+                        default="none",
+                        max_length=10,
+                    ),
+                ),
+                ("status_changed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="import",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orders.order",
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'feedback',
-                'ordering': ['-left_on', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('store', 'amazon_order_id'), name='feedback_unique_store_order'), models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='feedback_rating_1_5')],
+                "verbose_name_plural": "feedback",
+                "ordering": ["-left_on", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("store", "amazon_order_id"), name="feedback_unique_store_order"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                        name="feedback_rating_1_5",
+                    ),
+                ],
             },
         ),
     ]

@@ -4,27 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PeriodicJob',
+            name="PeriodicJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('task_path', models.CharField(max_length=200)),
-                ('interval_seconds', models.PositiveIntegerField()),
-                ('next_run_at', models.DateTimeField(db_index=True)),
-                ('last_run_at', models.DateTimeField(blank=True, null=True)),
-                ('enabled', models.BooleanField(default=True)),
-                ('run_count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("task_path", models.CharField(max_length=200)),
+                ("interval_seconds", models.PositiveIntegerField()),
+                ("next_run_at", models.DateTimeField(db_index=True)),
+                ("last_run_at", models.DateTimeField(blank=True, null=True)),
+                ("enabled", models.BooleanField(default=True)),
+                ("run_count", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'ordering': ['next_run_at'],
+                "ordering": ["next_run_at"],
             },
         ),
     ]

@@ -6,103 +6,276 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orders', '0001_initial'),
-        ('stores', '0001_initial'),
+        ("orders", "0001_initial"),
+        ("stores", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Conversation',
+            name="Conversation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('amazon_order_id', models.CharField(blank=True, db_index=True, max_length=19)),
-                ('buyer_key', models.CharField(help_text='Relay alias without its +suffix.', max_length=254)),
-                ('buyer_name', models.CharField(blank=True, max_length=200)),
-                ('subject', models.CharField(blank=True, max_length=500)),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('status', models.CharField(choices=[('needs_response', 'Needs response'), ('answered', 'Answered'), ('no_response_needed', 'No response needed')], default='needs_response', max_length=20)),
-                ('intent', models.CharField(choices=[('where_is_my_order', 'Where is my order'), ('return_request', 'Return request'), ('refund_request', 'Refund request'), ('damaged_or_defective', 'Damaged or defective'), ('wrong_item', 'Wrong or missing item'), ('cancel_order', 'Cancel order'), ('change_order', 'Change order'), ('product_question', 'Product question'), ('invoice_request', 'Invoice request'), ('thank_you', 'Thank you'), ('other', 'Other')], default='other', max_length=24)),
-                ('first_unanswered_at', models.DateTimeField(blank=True, null=True)),
-                ('due_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('amazon_due_at', models.DateTimeField(blank=True, null=True)),
-                ('last_message_at', models.DateTimeField(blank=True, null=True)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='email', max_length=10)),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_conversations', to=settings.AUTH_USER_MODEL)),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orders.order')),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("amazon_order_id", models.CharField(blank=True, db_index=True, max_length=19)),
+                (
+                    "buyer_key",
+                    models.CharField(help_text="Relay alias without its +suffix.", max_length=254),
+                ),
+                ("buyer_name", models.CharField(blank=True, max_length=200)),
+                ("subject", models.CharField(blank=True, max_length=500)),
+                ("language", models.CharField(blank=True, max_length=8)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("needs_response", "Needs response"),
+                            ("answered", "Answered"),
+                            ("no_response_needed", "No response needed"),
+                        ],
+                        default="needs_response",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "intent",
+                    models.CharField(
+                        choices=[
+                            ("where_is_my_order", "Where is my order"),
+                            ("return_request", "Return request"),
+                            ("refund_request", "Refund request"),
+                            ("damaged_or_defective", "Damaged or defective"),
+                            ("wrong_item", "Wrong or missing item"),
+                            ("cancel_order", "Cancel order"),
+                            ("change_order", "Change order"),
+                            ("product_question", "Product question"),
+                            ("invoice_request", "Invoice request"),
+                            ("thank_you", "Thank you"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=24,
+                    ),
+                ),
+                ("first_unanswered_at", models.DateTimeField(blank=True, null=True)),
+                ("due_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("amazon_due_at", models.DateTimeField(blank=True, null=True)),
+                ("last_message_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="email",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_conversations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orders.order",
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_at', '-last_message_at'],
+                "ordering": ["due_at", "-last_message_at"],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('in', 'From buyer'), ('out', 'To buyer')], max_length=3)),
-                ('sender', models.CharField(blank=True, max_length=254)),
-                ('recipient', models.CharField(blank=True, max_length=254)),
-                ('subject', models.CharField(blank=True, max_length=500)),
-                ('body_text', models.TextField(blank=True)),
-                ('body_html', models.TextField(blank=True)),
-                ('sent_at', models.DateTimeField(db_index=True)),
-                ('message_id', models.CharField(blank=True, db_index=True, max_length=500)),
-                ('in_reply_to', models.CharField(blank=True, max_length=500)),
-                ('comm_mgr_tok', models.CharField(blank=True, max_length=100)),
-                ('intent', models.CharField(blank=True, choices=[('where_is_my_order', 'Where is my order'), ('return_request', 'Return request'), ('refund_request', 'Refund request'), ('damaged_or_defective', 'Damaged or defective'), ('wrong_item', 'Wrong or missing item'), ('cancel_order', 'Cancel order'), ('change_order', 'Change order'), ('product_question', 'Product question'), ('invoice_request', 'Invoice request'), ('thank_you', 'Thank you'), ('other', 'Other')], max_length=24)),
-                ('is_auto_reply', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('conversation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='messaging.conversation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("in", "From buyer"), ("out", "To buyer")], max_length=3
+                    ),
+                ),
+                ("sender", models.CharField(blank=True, max_length=254)),
+                ("recipient", models.CharField(blank=True, max_length=254)),
+                ("subject", models.CharField(blank=True, max_length=500)),
+                ("body_text", models.TextField(blank=True)),
+                ("body_html", models.TextField(blank=True)),
+                ("sent_at", models.DateTimeField(db_index=True)),
+                ("message_id", models.CharField(blank=True, db_index=True, max_length=500)),
+                ("in_reply_to", models.CharField(blank=True, max_length=500)),
+                ("comm_mgr_tok", models.CharField(blank=True, max_length=100)),
+                (
+                    "intent",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("where_is_my_order", "Where is my order"),
+                            ("return_request", "Return request"),
+                            ("refund_request", "Refund request"),
+                            ("damaged_or_defective", "Damaged or defective"),
+                            ("wrong_item", "Wrong or missing item"),
+                            ("cancel_order", "Cancel order"),
+                            ("change_order", "Change order"),
+                            ("product_question", "Product question"),
+                            ("invoice_request", "Invoice request"),
+                            ("thank_you", "Thank you"),
+                            ("other", "Other"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("is_auto_reply", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "conversation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="messaging.conversation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sent_at', 'id'],
+                "ordering": ["sent_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filename', models.CharField(max_length=255)),
-                ('content_type', models.CharField(max_length=127)),
-                ('size', models.PositiveIntegerField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('path', models.CharField(help_text='Relative to SELLERDESK_HOME/attachments.', max_length=500)),
-                ('message', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='messaging.message')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("filename", models.CharField(max_length=255)),
+                ("content_type", models.CharField(max_length=127)),
+                ("size", models.PositiveIntegerField()),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "path",
+                    models.CharField(
+                        help_text="Relative to SELLERDESK_HOME/attachments.", max_length=500
+                    ),
+                ),
+                (
+                    "message",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="messaging.message",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReplyTemplate',
+            name="ReplyTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60)),
-                ('language', models.CharField(default='en', max_length=8)),
-                ('name', models.CharField(max_length=120)),
-                ('intent', models.CharField(blank=True, choices=[('where_is_my_order', 'Where is my order'), ('return_request', 'Return request'), ('refund_request', 'Refund request'), ('damaged_or_defective', 'Damaged or defective'), ('wrong_item', 'Wrong or missing item'), ('cancel_order', 'Cancel order'), ('change_order', 'Change order'), ('product_question', 'Product question'), ('invoice_request', 'Invoice request'), ('thank_you', 'Thank you'), ('other', 'Other')], max_length=24)),
-                ('subject', models.CharField(blank=True, max_length=200)),
-                ('body', models.TextField()),
-                ('is_active', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60)),
+                ("language", models.CharField(default="en", max_length=8)),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "intent",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("where_is_my_order", "Where is my order"),
+                            ("return_request", "Return request"),
+                            ("refund_request", "Refund request"),
+                            ("damaged_or_defective", "Damaged or defective"),
+                            ("wrong_item", "Wrong or missing item"),
+                            ("cancel_order", "Cancel order"),
+                            ("change_order", "Change order"),
+                            ("product_question", "Product question"),
+                            ("invoice_request", "Invoice request"),
+                            ("thank_you", "Thank you"),
+                            ("other", "Other"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=200)),
+                ("body", models.TextField()),
+                ("is_active", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'language'],
+                "ordering": ["name", "language"],
             },
         ),
         migrations.AddIndex(
-            model_name='conversation',
-            index=models.Index(fields=['store', 'status', 'due_at'], name='messaging_c_store_i_f536d9_idx'),
+            model_name="conversation",
+            index=models.Index(
+                fields=["store", "status", "due_at"], name="messaging_c_store_i_f536d9_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='replytemplate',
-            constraint=models.UniqueConstraint(fields=('store', 'slug', 'language'), name='replytemplate_unique_store_slug_language'),
+            model_name="replytemplate",
+            constraint=models.UniqueConstraint(
+                fields=("store", "slug", "language"),
+                name="replytemplate_unique_store_slug_language",
+            ),
         ),
     ]

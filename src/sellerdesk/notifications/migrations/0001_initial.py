@@ -6,30 +6,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('stores', '0001_initial'),
+        ("stores", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NotificationRule',
+            name="NotificationRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(choices=[('conversation_due_soon', 'Conversation due soon'), ('conversation_overdue', 'Conversation overdue'), ('new_buyer_message', 'New buyer message'), ('new_claim', 'New A-to-z claim'), ('claim_deadline', 'A-to-z claim deadline near'), ('new_chargeback', 'New chargeback'), ('negative_feedback', 'Negative feedback'), ('negative_review', 'Negative review'), ('seller_fault_return', 'Seller-fault return'), ('return_rate_flag', 'SKU return rate flagged'), ('odr_above_target', 'ODR above target'), ('checklist_overdue', 'Checklist task overdue'), ('sync_failing', 'Mail or API sync failing')], max_length=32)),
-                ('enabled', models.BooleanField(default=True)),
-                ('channel_encrypted', models.TextField(blank=True)),
-                ('quiet_start', models.TimeField(blank=True, null=True)),
-                ('quiet_end', models.TimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notification_rules', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "event",
+                    models.CharField(
+                        choices=[
+                            ("conversation_due_soon", "Conversation due soon"),
+                            ("conversation_overdue", "Conversation overdue"),
+                            ("new_buyer_message", "New buyer message"),
+                            ("new_claim", "New A-to-z claim"),
+                            ("claim_deadline", "A-to-z claim deadline near"),
+                            ("new_chargeback", "New chargeback"),
+                            ("negative_feedback", "Negative feedback"),
+                            ("negative_review", "Negative review"),
+                            ("seller_fault_return", "Seller-fault return"),
+                            ("return_rate_flag", "SKU return rate flagged"),
+                            ("odr_above_target", "ODR above target"),
+                            ("checklist_overdue", "Checklist task overdue"),
+                            ("sync_failing", "Mail or API sync failing"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("enabled", models.BooleanField(default=True)),
+                ("channel_encrypted", models.TextField(blank=True)),
+                ("quiet_start", models.TimeField(blank=True, null=True)),
+                ("quiet_end", models.TimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_rules",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'store', 'event'), name='notificationrule_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "store", "event"), name="notificationrule_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -5,82 +5,163 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('stores', '0001_initial'),
+        ("stores", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Order',
+            name="Order",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('amazon_order_id', models.CharField(db_index=True, max_length=19)),
-                ('merchant_order_id', models.CharField(blank=True, max_length=64)),
-                ('purchase_date', models.DateTimeField(db_index=True)),
-                ('last_updated_at', models.DateTimeField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('Pending', 'Pending'), ('Unshipped', 'Unshipped'), ('PartiallyShipped', 'Partially shipped'), ('Shipped', 'Shipped'), ('Canceled', 'Canceled'), ('Unfulfillable', 'Unfulfillable'), ('InvoiceUnconfirmed', 'Invoice unconfirmed'), ('PendingAvailability', 'Pending availability')], max_length=24)),
-                ('fulfillment_channel', models.CharField(choices=[('MFN', 'Seller-fulfilled (MFN)'), ('AFN', 'Fulfilled by Amazon (AFN)')], max_length=3)),
-                ('sales_channel', models.CharField(blank=True, max_length=40)),
-                ('ship_service_level', models.CharField(blank=True, max_length=40)),
-                ('is_business_order', models.BooleanField(default=False)),
-                ('is_prime', models.BooleanField(default=False)),
-                ('buyer_name', models.CharField(blank=True, max_length=200)),
-                ('buyer_relay_alias', models.CharField(blank=True, db_index=True, help_text='…@marketplace.amazon.<tld>', max_length=254)),
-                ('ship_city', models.CharField(blank=True, max_length=100)),
-                ('ship_state', models.CharField(blank=True, max_length=100)),
-                ('ship_postal_code', models.CharField(blank=True, max_length=20)),
-                ('ship_country', models.CharField(blank=True, max_length=2)),
-                ('latest_ship_date', models.DateTimeField(blank=True, null=True)),
-                ('shipped_at', models.DateTimeField(blank=True, null=True)),
-                ('carrier', models.CharField(blank=True, max_length=60)),
-                ('tracking_number', models.CharField(blank=True, max_length=80)),
-                ('bought_buy_shipping', models.BooleanField(default=False)),
-                ('earliest_delivery_date', models.DateTimeField(blank=True, null=True)),
-                ('latest_delivery_date', models.DateTimeField(blank=True, null=True)),
-                ('delivered_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_by_buyer', models.BooleanField(default=False)),
-                ('order_total', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('currency', models.CharField(blank=True, max_length=3)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='import', max_length=10)),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("amazon_order_id", models.CharField(db_index=True, max_length=19)),
+                ("merchant_order_id", models.CharField(blank=True, max_length=64)),
+                ("purchase_date", models.DateTimeField(db_index=True)),
+                ("last_updated_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("Pending", "Pending"),
+                            ("Unshipped", "Unshipped"),
+                            ("PartiallyShipped", "Partially shipped"),
+                            ("Shipped", "Shipped"),
+                            ("Canceled", "Canceled"),
+                            ("Unfulfillable", "Unfulfillable"),
+                            ("InvoiceUnconfirmed", "Invoice unconfirmed"),
+                            ("PendingAvailability", "Pending availability"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "fulfillment_channel",
+                    models.CharField(
+                        choices=[
+                            ("MFN", "Seller-fulfilled (MFN)"),
+                            ("AFN", "Fulfilled by Amazon (AFN)"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                ("sales_channel", models.CharField(blank=True, max_length=40)),
+                ("ship_service_level", models.CharField(blank=True, max_length=40)),
+                ("is_business_order", models.BooleanField(default=False)),
+                ("is_prime", models.BooleanField(default=False)),
+                ("buyer_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "buyer_relay_alias",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="…@marketplace.amazon.<tld>",
+                        max_length=254,
+                    ),
+                ),
+                ("ship_city", models.CharField(blank=True, max_length=100)),
+                ("ship_state", models.CharField(blank=True, max_length=100)),
+                ("ship_postal_code", models.CharField(blank=True, max_length=20)),
+                ("ship_country", models.CharField(blank=True, max_length=2)),
+                ("latest_ship_date", models.DateTimeField(blank=True, null=True)),
+                ("shipped_at", models.DateTimeField(blank=True, null=True)),
+                ("carrier", models.CharField(blank=True, max_length=60)),
+                ("tracking_number", models.CharField(blank=True, max_length=80)),
+                ("bought_buy_shipping", models.BooleanField(default=False)),
+                ("earliest_delivery_date", models.DateTimeField(blank=True, null=True)),
+                ("latest_delivery_date", models.DateTimeField(blank=True, null=True)),
+                ("delivered_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_by_buyer", models.BooleanField(default=False)),
+                (
+                    "order_total",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                ("currency", models.CharField(blank=True, max_length=3)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="import",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-purchase_date'],
+                "ordering": ["-purchase_date"],
             },
         ),
         migrations.CreateModel(
-            name='OrderItem',
+            name="OrderItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sku', models.CharField(db_index=True, max_length=64)),
-                ('asin', models.CharField(db_index=True, max_length=10)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('item_status', models.CharField(blank=True, max_length=24)),
-                ('quantity_ordered', models.PositiveIntegerField(default=1)),
-                ('quantity_shipped', models.PositiveIntegerField(default=0)),
-                ('item_price', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('currency', models.CharField(blank=True, max_length=3)),
-                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='orders.order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sku", models.CharField(db_index=True, max_length=64)),
+                ("asin", models.CharField(db_index=True, max_length=10)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("item_status", models.CharField(blank=True, max_length=24)),
+                ("quantity_ordered", models.PositiveIntegerField(default=1)),
+                ("quantity_shipped", models.PositiveIntegerField(default=0)),
+                (
+                    "item_price",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                ("currency", models.CharField(blank=True, max_length=3)),
+                (
+                    "order",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="orders.order",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.AddIndex(
-            model_name='order',
-            index=models.Index(fields=['store', 'fulfillment_channel', 'purchase_date'], name='orders_orde_store_i_5abf8a_idx'),
+            model_name="order",
+            index=models.Index(
+                fields=["store", "fulfillment_channel", "purchase_date"],
+                name="orders_orde_store_i_5abf8a_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='order',
-            constraint=models.UniqueConstraint(fields=('store', 'amazon_order_id'), name='order_unique_store_amazon_id'),
+            model_name="order",
+            constraint=models.UniqueConstraint(
+                fields=("store", "amazon_order_id"), name="order_unique_store_amazon_id"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orderitem',
-            constraint=models.UniqueConstraint(fields=('order', 'sku'), name='orderitem_unique_order_sku'),
+            model_name="orderitem",
+            constraint=models.UniqueConstraint(
+                fields=("order", "sku"), name="orderitem_unique_order_sku"
+            ),
         ),
     ]

@@ -5,34 +5,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('stores', '0001_initial'),
+        ("stores", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('question_id', models.CharField(max_length=40)),
-                ('asin', models.CharField(db_index=True, max_length=10)),
-                ('text', models.TextField()),
-                ('asked_at', models.DateTimeField(db_index=True)),
-                ('asker', models.CharField(blank=True, max_length=200)),
-                ('status', models.CharField(choices=[('unanswered', 'Unanswered'), ('answered', 'Answered'), ('dismissed', 'Dismissed')], default='unanswered', max_length=10)),
-                ('answer', models.TextField(blank=True)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='import', max_length=10)),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("question_id", models.CharField(max_length=40)),
+                ("asin", models.CharField(db_index=True, max_length=10)),
+                ("text", models.TextField()),
+                ("asked_at", models.DateTimeField(db_index=True)),
+                ("asker", models.CharField(blank=True, max_length=200)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("unanswered", "Unanswered"),
+                            ("answered", "Answered"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="unanswered",
+                        max_length=10,
+                    ),
+                ),
+                ("answer", models.TextField(blank=True)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="import",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-asked_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('store', 'question_id'), name='question_unique_store_id')],
+                "ordering": ["-asked_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("store", "question_id"), name="question_unique_store_id"
+                    )
+                ],
             },
         ),
     ]

@@ -5,51 +5,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orders', '0001_initial'),
-        ('stores', '0001_initial'),
+        ("orders", "0001_initial"),
+        ("stores", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Return',
+            name="Return",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('currency', models.CharField(blank=True, max_length=3)),
-                ('external_key', models.CharField(max_length=120)),
-                ('amazon_order_id', models.CharField(db_index=True, max_length=19)),
-                ('fulfillment_channel', models.CharField(default='MFN', max_length=3)),
-                ('rma_id', models.CharField(blank=True, max_length=40)),
-                ('sku', models.CharField(db_index=True, max_length=64)),
-                ('asin', models.CharField(blank=True, db_index=True, max_length=10)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('quantity', models.PositiveIntegerField(default=1)),
-                ('reason_code', models.CharField(blank=True, max_length=60)),
-                ('buyer_comment', models.TextField(blank=True)),
-                ('requested_at', models.DateTimeField(db_index=True)),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('authorized', 'Authorized'), ('in_transit', 'In transit'), ('received', 'Received'), ('refunded', 'Refunded'), ('rejected', 'Rejected'), ('closed', 'Closed')], default='requested', max_length=12)),
-                ('in_policy', models.BooleanField(blank=True, null=True)),
-                ('resolution', models.CharField(blank=True, max_length=60)),
-                ('disposition', models.CharField(blank=True, max_length=40)),
-                ('license_plate_number', models.CharField(blank=True, max_length=40)),
-                ('carrier', models.CharField(blank=True, max_length=60)),
-                ('tracking_number', models.CharField(blank=True, max_length=80)),
-                ('received_at', models.DateTimeField(blank=True, null=True)),
-                ('refunded_at', models.DateTimeField(blank=True, null=True)),
-                ('due_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='import', max_length=10)),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orders.order')),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "amount",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True),
+                ),
+                ("currency", models.CharField(blank=True, max_length=3)),
+                ("external_key", models.CharField(max_length=120)),
+                ("amazon_order_id", models.CharField(db_index=True, max_length=19)),
+                ("fulfillment_channel", models.CharField(default="MFN", max_length=3)),
+                ("rma_id", models.CharField(blank=True, max_length=40)),
+                ("sku", models.CharField(db_index=True, max_length=64)),
+                ("asin", models.CharField(blank=True, db_index=True, max_length=10)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("quantity", models.PositiveIntegerField(default=1)),
+                ("reason_code", models.CharField(blank=True, max_length=60)),
+                ("buyer_comment", models.TextField(blank=True)),
+                ("requested_at", models.DateTimeField(db_index=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("authorized", "Authorized"),
+                            ("in_transit", "In transit"),
+                            ("received", "Received"),
+                            ("refunded", "Refunded"),
+                            ("rejected", "Rejected"),
+                            ("closed", "Closed"),
+                        ],
+                        default="requested",
+                        max_length=12,
+                    ),
+                ),
+                ("in_policy", models.BooleanField(blank=True, null=True)),
+                ("resolution", models.CharField(blank=True, max_length=60)),
+                ("disposition", models.CharField(blank=True, max_length=40)),
+                ("license_plate_number", models.CharField(blank=True, max_length=40)),
+                ("carrier", models.CharField(blank=True, max_length=60)),
+                ("tracking_number", models.CharField(blank=True, max_length=80)),
+                ("received_at", models.DateTimeField(blank=True, null=True)),
+                ("refunded_at", models.DateTimeField(blank=True, null=True)),
+                ("due_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="import",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orders.order",
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('store', 'external_key'), name='return_unique_store_key')],
+                "ordering": ["-requested_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("store", "external_key"), name="return_unique_store_key"
+                    )
+                ],
             },
         ),
     ]

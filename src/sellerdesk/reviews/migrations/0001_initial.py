@@ -5,39 +5,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('stores', '0001_initial'),
+        ("stores", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('review_id', models.CharField(help_text="Amazon's review id, or a derived key.", max_length=40)),
-                ('asin', models.CharField(db_index=True, max_length=10)),
-                ('sku', models.CharField(blank=True, max_length=64)),
-                ('rating', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('body', models.TextField(blank=True)),
-                ('author', models.CharField(blank=True, max_length=200)),
-                ('reviewed_on', models.DateField(db_index=True)),
-                ('verified_purchase', models.BooleanField(default=False)),
-                ('amazon_order_id', models.CharField(blank=True, max_length=19)),
-                ('status', models.CharField(choices=[('new', 'New'), ('responded', 'Responded'), ('no_action', 'No action needed')], default='new', max_length=10)),
-                ('response', models.TextField(blank=True)),
-                ('responded_at', models.DateTimeField(blank=True, null=True)),
-                ('source', models.CharField(choices=[('email', 'Email'), ('import', 'Report import'), ('api', 'Selling Partner API'), ('manual', 'Entered by hand'), ('demo', 'Demo data')], default='import', max_length=10)),
-                ('store', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='stores.store')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "review_id",
+                    models.CharField(
+                        help_text="Amazon's review id, or a derived key.", max_length=40
+                    ),
+                ),
+                ("asin", models.CharField(db_index=True, max_length=10)),
+                ("sku", models.CharField(blank=True, max_length=64)),
+                ("rating", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("body", models.TextField(blank=True)),
+                ("author", models.CharField(blank=True, max_length=200)),
+                ("reviewed_on", models.DateField(db_index=True)),
+                ("verified_purchase", models.BooleanField(default=False)),
+                ("amazon_order_id", models.CharField(blank=True, max_length=19)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("responded", "Responded"),
+                            ("no_action", "No action needed"),
+                        ],
+                        default="new",
+                        max_length=10,
+                    ),
+                ),
+                ("response", models.TextField(blank=True)),
+                ("responded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("import", "Report import"),
+                            ("api", "Selling Partner API"),
+                            ("manual", "Entered by hand"),
+                            ("demo", "Demo data"),
+                        ],
+                        default="import",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "store",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="stores.store",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-reviewed_on', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('store', 'review_id'), name='review_unique_store_id'), models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='review_rating_1_5')],
+                "ordering": ["-reviewed_on", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("store", "review_id"), name="review_unique_store_id"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                        name="review_rating_1_5",
+                    ),
+                ],
             },
         ),
     ]
