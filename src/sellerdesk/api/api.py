@@ -1,11 +1,26 @@
-"""The REST API, /api/v1 (django-ninja). OpenAPI docs at /api/v1/docs."""
+"""The REST API, /api/v1 (django-ninja). OpenAPI docs at /api/v1/docs.
+
+Every route needs a user: ``Authorization: Bearer <token>`` (``sellerdesk``
+tokens) or a signed-in browser session, so the docs page works from the desk.
+Everything is scoped to the caller's stores (``api.scoping``).
+"""
 
 from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from sellerdesk.api import cases, conversations, orders, stores, voice
+from sellerdesk.api.auth import api_auth
+
 api = NinjaAPI(
     title="sellerdesk API",
     version="1",
     urls_namespace="api",
+    auth=api_auth,
 )
+
+api.add_router("", stores.router)
+api.add_router("", orders.router)
+api.add_router("", conversations.router)
+api.add_router("", cases.router)
+api.add_router("", voice.router)
