@@ -133,6 +133,40 @@ def cmd_token_create(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- lint ----------------------------------------------------------------
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from sellerdesk.compliance import CheckContext, check, has_errors
+
+    if args.file in (None, "-"):
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(args.file, encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"{args.file} is not UTF-8 text (byte {exc.start})") from None
+    context = CheckContext(
+        kind=args.kind,
+        subject=args.subject,
+        order_id=args.order_id,
+        critical_for_opted_out=args.critical,
+        max_chars=args.max_chars,
+    )
+    findings = check(text, context=context)
+    ok = not has_errors(findings)
+    if args.json:
+        emit_json({"ok": ok, "findings": [f.as_dict() for f in findings]})
+    else:
+        for f in findings:
+            print(f"{f.start}-{f.end}: {f.severity}: {f.rule}: {f.message}")
+        print("ok" if ok else "not ok: errors block sending")
+    return 0 if ok else 1
+
+
 # --- processes -------------------------------------------------------------
 
 
@@ -193,6 +227,16 @@ def register(sub: Any) -> None:
     p.add_argument("--scheduler", action="store_true", help="also run a scheduler thread")
 
     add("migrate", cmd_migrate, "Create or upgrade the database.")
+
+    p = add("lint", cmd_lint, "Check a text against Amazon's communication guidelines.")
+    p.add_argument("file", nargs="?", metavar="FILE|-", help="text file, or - for stdin")
+    p.add_argument("--kind", choices=["reply", "proactive", "public"], default="reply")
+    p.add_argument("--subject", default="")
+    p.add_argument("--order-id", default="", help="warn when the text does not name it")
+    p.add_argument("--critical", action="store_true", help="critical message to an opted-out buyer")
+    p.add_argument("--max-chars", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(needs_db=False)
 
     store = add("store", None, "Manage stores.")
     store_sub = store.add_subparsers(dest="store_command", metavar="ACTION")
