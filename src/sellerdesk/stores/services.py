@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from functools import partial
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
@@ -13,6 +13,7 @@ from sellerdesk.accounts.models import User
 from sellerdesk.audit.services import audit_record
 from sellerdesk.marketplaces import get_marketplace
 from sellerdesk.stores.models import Membership, Role, Store, validate_timezone
+from sellerdesk.stores.selectors import user_is_owner
 
 
 def store_create(
@@ -77,3 +78,51 @@ def membership_set(*, user: User, store: Store, role: str, actor: User | None = 
             data={"user": user.email, "role": role},
         )
     return membership
+
+
+# What an owner may change on the store settings page; the marketplace is fixed
+# because records, reports and currency are tied to it.
+STORE_SETTINGS_FIELDS = (
+    "timezone",
+    "response_hours",
+    "response_skip_sundays",
+    "response_holiday_country",
+    "response_due_soon_hours",
+    "response_seasonal",
+)
+
+
+def store_settings_update(*, store: Store, actor: User, changes: dict[str, object]) -> Store:
+    """Change the store's name and settings; only an owner may.
+
+    1. Refuse a non-owner (PermissionDenied) and any field not in the whitelist.
+    2. Validate the model (name unique, a known time zone).
+    3. Save the fields that differ and record ``store.settings_changed`` with the
+       old and new values; no difference, no write and no event.
+    """
+    if not user_is_owner(user=actor, store=store):
+        raise PermissionDenied("only an owner may change store settings")
+    unknown = set(changes) - {"name", *STORE_SETTINGS_FIELDS}
+    if unknown:
+        raise ValueError(f"not a store setting: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        current = Store.objects.select_for_update().get(pk=store.pk)
+        diff = {
+            name: [getattr(current, name), value]
+            for name, value in changes.items()
+            if getattr(current, name) != value
+        }
+        if not diff:
+            return current
+        for name, (_, value) in diff.items():
+            setattr(current, name, value)
+        current.full_clean()
+        current.save(update_fields=list(diff))
+        audit_record(
+            action="store.settings_changed",
+            actor=actor,
+            store=current,
+            target=current,
+            data={"changes": diff},
+        )
+    return current

@@ -1,3 +1,61 @@
-from django.urls import path
+"""Every page of the desk. Store pages live under ``/s/<store_id>/``; their URL
+names are ``<stream>_list`` and ``<stream>_detail`` (kwargs ``store_id``, ``pk``)."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.urls import URLPattern, URLResolver, include, path
+
+from sellerdesk.chargebacks.views import ChargebackDetail, ChargebackList
+from sellerdesk.claims.views import ClaimDetail, ClaimList
+from sellerdesk.feedback.views import FeedbackDetail, FeedbackList
+from sellerdesk.messaging.views import InboxDetail, InboxList
+from sellerdesk.orders.views import OrderDetail, OrderList
+from sellerdesk.questions.views import QuestionDetail, QuestionList
+from sellerdesk.returns.views import ReturnDetail, ReturnList
+from sellerdesk.reviews.views import ReviewDetail, ReviewList
+from sellerdesk.web import views
+from sellerdesk.web.forms import EmailAuthenticationForm
+from sellerdesk.web.generic import StoreDetailView, StoreListView
+
+_STREAM_VIEWS: dict[str, tuple[type[StoreListView], type[StoreDetailView]]] = {
+    "inbox": (InboxList, InboxDetail),
+    "claims": (ClaimList, ClaimDetail),
+    "chargebacks": (ChargebackList, ChargebackDetail),
+    "feedback": (FeedbackList, FeedbackDetail),
+    "returns": (ReturnList, ReturnDetail),
+    "reviews": (ReviewList, ReviewDetail),
+    "questions": (QuestionList, QuestionDetail),
+    "orders": (OrderList, OrderDetail),
+}
+
+store_patterns: list[URLPattern | URLResolver] = [
+    path("", views.store_home, name="store_home"),
+    path("settings/", views.StoreSettingsView.as_view(), name="store_settings"),
+]
+for _key, (_list, _detail) in _STREAM_VIEWS.items():
+    store_patterns += [
+        path(f"{_key}/", _list.as_view(), name=f"{_key}_list"),
+        path(f"{_key}/<int:pk>/", _detail.as_view(), name=f"{_key}_detail"),
+    ]
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/tokens/", views.profile_token_create, name="profile_token_create"),
+    path(
+        "profile/tokens/<int:pk>/revoke/",
+        views.profile_token_revoke,
+        name="profile_token_revoke",
+    ),
+    path("switch/", views.store_switch, name="store_switch"),
+    path("s/<int:store_id>/", include(store_patterns)),
+]
