@@ -1,0 +1,1 @@
+"""The Demo Store: deterministic, live-looking data for every stream (see ``services``)."""
