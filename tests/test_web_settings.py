@@ -237,3 +237,15 @@ def test_require_role_owner_on_chosen_methods(
         _owner_only_view(request, store_id=store_a.pk)
     with pytest.raises(Http404):  # not a member: 404 before any role question
         _owner_only_view(request, store_id=store_b.pk)
+
+
+def test_settings_service_guards_itself(owner_a: User, agent_a: User, store_a: Store) -> None:
+    from sellerdesk.stores.services import store_settings_update
+
+    with pytest.raises(PermissionDenied):
+        store_settings_update(store=store_a, actor=agent_a, changes={"response_hours": 1})
+    with pytest.raises(ValueError, match="not a store setting: marketplace"):
+        store_settings_update(store=store_a, actor=owner_a, changes={"marketplace": "DE"})
+    store_a.refresh_from_db()
+    assert (store_a.response_hours, store_a.marketplace) == (24, "US")
+    assert not AuditEvent.objects.exists()
