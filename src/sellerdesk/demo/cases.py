@@ -98,7 +98,8 @@ def _claim_times(world: World, status: str, index: int) -> tuple[datetime, datet
     return filed, decided
 
 
-def build_claims(world: World, picker: _Picker) -> list[Claim]:
+def build_claims(world: World, picker: _Picker, *, returned: set[str]) -> list[Claim]:
+    """Claims in every status; "return refund not issued" only on orders with a return."""
     claims = []
     for status, count in CLAIM_PLAN:
         for index in range(count):
@@ -109,14 +110,11 @@ def build_claims(world: World, picker: _Picker) -> list[Claim]:
             order = plan.order
             if order.delivered_at is None or order.delivered_at > filed:
                 reason = ClaimReason.NOT_RECEIVED
+            elif plan.amazon_order_id in returned and world.chance(0.6):
+                reason = ClaimReason.RETURN_REFUND
             else:
                 reason = world.pick(
-                    [
-                        ClaimReason.NOT_AS_DESCRIBED,
-                        ClaimReason.RETURN_REFUND,
-                        ClaimReason.NOT_RECEIVED,
-                    ],
-                    [50, 25, 25],
+                    [ClaimReason.NOT_AS_DESCRIBED, ClaimReason.NOT_RECEIVED], [65, 35]
                 )
             protected = bool(order.bought_buy_shipping) and reason == ClaimReason.NOT_RECEIVED
             amazon_funded = status == ClaimStatus.GRANTED and protected
@@ -189,6 +187,6 @@ def build_chargebacks(world: World, picker: _Picker) -> list[Chargeback]:
     return chargebacks
 
 
-def build_cases(world: World) -> tuple[list[Claim], list[Chargeback]]:
+def build_cases(world: World, *, returned: set[str]) -> tuple[list[Claim], list[Chargeback]]:
     picker = _Picker(world)
-    return build_claims(world, picker), build_chargebacks(world, picker)
+    return build_claims(world, picker, returned=returned), build_chargebacks(world, picker)

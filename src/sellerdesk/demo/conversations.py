@@ -46,6 +46,7 @@ OPEN_PLAN = (("new", 8), ("on_time", 14), ("due_soon", 9), ("overdue", 8))
 OPEN_RANGES = {"new": (0.03, 1.3), "on_time": (2, 20), "due_soon": (18, 72), "overdue": (24, 100)}
 PAST_THREADS = 265
 THANK_YOU_ONLY = 22
+CANCELLED_ASKED = 6
 INTENT_WEIGHTS = {
     Intent.WHERE_IS_MY_ORDER: 28,
     Intent.RETURN_REQUEST: 14,
@@ -106,6 +107,22 @@ class _Builder:
             for _attempt in range(30):
                 if self._thread(world.now - world.hours(10, 24 * 88), shape, open_=False):
                     break
+        # Cancellation requests that were granted: few orders are cancelled, and only in
+        # the hours after purchase, so random draws would hardly ever find one.
+        cancelled = [
+            (plan, plan.order.last_updated_at)
+            for plan in world.orders
+            if plan.is_mfn
+            and plan.order.status == OrderStatus.CANCELED
+            and plan.order.last_updated_at is not None
+            and plan.order.last_updated_at - plan.order.purchase_date > timedelta(minutes=30)
+        ]
+        for plan, updated in world.rng.sample(cancelled, min(CANCELLED_ASKED, len(cancelled))):
+            self.used.add(plan.amazon_order_id)
+            purchased = plan.order.purchase_date
+            asked = purchased + (updated - purchased) * world.rng.uniform(0.1, 0.6)
+            if not self._thread(asked, "single", open_=False, cancelled=plan):
+                self.used.discard(plan.amazon_order_id)
         for _ in range(THANK_YOU_ONLY):
             for _attempt in range(30):
                 if self._thread(world.now - world.hours(2, 24 * 88), "thanks", open_=False):
@@ -177,15 +194,22 @@ class _Builder:
 
     # --- writing the messages ------------------------------------------------------
 
-    def _thread(self, start: datetime, shape: str, *, open_: bool) -> bool:
-        """One conversation whose clock (if open) starts at ``start``. False if none fits."""
+    def _thread(
+        self, start: datetime, shape: str, *, open_: bool, cancelled: OrderPlan | None = None
+    ) -> bool:
+        """One conversation whose clock (if open) starts at ``start``. False if none fits.
+
+        ``cancelled``: a cancelled order whose buyer asked for the cancellation at ``start``.
+        """
         world = self.world
-        if shape == "thanks":
+        if cancelled is not None:
+            intent = Intent.CANCEL_ORDER
+        elif shape == "thanks":
             intent = Intent.THANK_YOU
         else:
             intent = Intent(world.pick(list(INTENT_WEIGHTS), list(INTENT_WEIGHTS.values())))
         first_at = start - world.hours(20, 96) if open_ and shape == "follow_up" else start
-        plan = self._find_order(intent, first_at, open_)
+        plan = cancelled or self._find_order(intent, first_at, open_)
         if plan is None:
             return False
         scenario = self._scenario(intent, plan, first_at)
@@ -288,6 +312,8 @@ class _Builder:
 
         conversation.status = status
         conversation.last_message_at = messages[-1].sent_at
+        if scenario == "cancellation-confirmed" and plan.order.status == OrderStatus.CANCELED:
+            plan.order.last_updated_at = messages[-1].sent_at  # cancelled when answering
         if status == ConversationStatus.NEEDS_RESPONSE:
             conversation.first_unanswered_at = start
             conversation.due_at = response_due_at(start=start, policy=world.policy)

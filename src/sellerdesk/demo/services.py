@@ -103,9 +103,9 @@ def demo_install(*, today: date | None = None, seed: int = 7) -> DemoResult:
         )
         world.orders = build_orders(world)
         threads = build_conversations(world)
-        claims, chargebacks = build_cases(world)
-        feedback = build_feedback(world)
         returns = build_returns(world)
+        claims, chargebacks = build_cases(world, returned={r.amazon_order_id for r in returns})
+        feedback = build_feedback(world)
         reviews = build_reviews(world)
         questions = build_questions(world)
 

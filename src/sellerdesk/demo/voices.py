@@ -47,7 +47,7 @@ FEEDBACK_NEGATIVE = {
     ),
     "mixed": (
         "Seller replied quickly but the {product} stopped working after a week.",
-        "Arrived late and the {product} was scratched.",
+        "Arrived late and the item was scratched.",
         "Wrong color was sent and the return took forever.",
     ),
 }
@@ -135,12 +135,8 @@ CATEGORY_VOICES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("A seam came apart on the first trip", "Zipper broke", "Not as waterproof as claimed"),
     ),
     "pet": (
-        ("My dog loves it", "The cat took to it right away", "Easy to wash"),
-        (
-            "The pump got noisy after two weeks",
-            "My dog chewed through it in a day",
-            "Smaller than pictured",
-        ),
+        ("Our pet took to it right away", "Easy to wash", "Well made and sturdy"),
+        ("Started falling apart within weeks", "Smaller than pictured", "Hard to clean"),
     ),
 }
 REVIEW_RESPONSES = (
