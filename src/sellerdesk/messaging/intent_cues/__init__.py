@@ -1,0 +1,26 @@
+"""Cue tables for the intent classifier, one module per language."""
+
+from __future__ import annotations
+
+from sellerdesk.messaging.intent_cues import de, en, es, fr, it
+from sellerdesk.messaging.intent_cues.base import INTENTS, Cue
+
+LANGUAGES = ("en", "de", "fr", "es", "it")
+
+CUES: dict[str, list[Cue]] = {
+    "en": en.CUES,
+    "de": de.CUES,
+    "fr": fr.CUES,
+    "es": es.CUES,
+    "it": it.CUES,
+}
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": en.STOPWORDS,
+    "de": de.STOPWORDS,
+    "fr": fr.STOPWORDS,
+    "es": es.STOPWORDS,
+    "it": it.STOPWORDS,
+}
+
+__all__ = ["CUES", "INTENTS", "LANGUAGES", "STOPWORDS", "Cue"]
