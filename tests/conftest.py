@@ -40,3 +40,9 @@ def viewer_a(store_a):  # type: ignore[no-untyped-def]
     user = UserFactory(email="viewer-a@example.test")
     MembershipFactory(user=user, store=store_a, role="viewer")
     return user
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    # PBKDF2's deliberate slowness costs ~1 s a user; tests do not need it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -169,3 +169,38 @@ def test_lint_command_json_and_exit_codes(
         assert f["severity"] in {"error", "warning"}
 
     assert main(["lint", str(good) + ".missing"]) == 2
+
+
+@pytest.mark.parametrize(
+    "tracking",
+    [
+        "1Z999AA10123456784",
+        "123456789012",
+        "9400111899562537841234",
+        "1234567890",
+        "JD014600006281234567",
+    ],
+)
+def test_every_built_in_template_passes_once_rendered(tracking: str) -> None:
+    from sellerdesk.messaging.defaults import DEFAULT_TEMPLATES
+    from sellerdesk.messaging.merge import merge_render
+
+    context = {
+        "buyer_name": "Anna Schmidt",
+        "order_id": OID,
+        "product": "Stainless Steel Water Bottle 750ml",
+        "asin": "B07XJ8C8F5",
+        "tracking_number": tracking,
+        "carrier": "UPS",
+        "delivery_date": "12/03/2026",
+        "return_window_end": "01/31/2027",
+        "seller_name": "Blue Harbor Goods",
+    }
+    for template in DEFAULT_TEMPLATES:
+        text = merge_render(body=template["body"], context=context)
+        errors = [
+            (f.rule, text[f.start : f.end])
+            for f in check(text, context=CheckContext(order_id=OID))
+            if f.severity == "error"
+        ]
+        assert errors == [], (template["slug"], template["language"], errors)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "sellerdesk.stores",
     "sellerdesk.orders",
     "sellerdesk.messaging",
+    "sellerdesk.mail",
     "sellerdesk.claims",
     "sellerdesk.chargebacks",
     "sellerdesk.feedback",
@@ -129,6 +130,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = HOME / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise serves from finders but warns without it
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -164,3 +166,5 @@ LOGGING = {
 SELLERDESK_PAGE_SIZE = envint("SELLERDESK_PAGE_SIZE", 50)
 SELLERDESK_SCHEDULER_INTERVAL = envint("SELLERDESK_SCHEDULER_INTERVAL", 15)
 SELLERDESK_WORKER_INTERVAL = envint("SELLERDESK_WORKER_INTERVAL", 1)
+# Larger buyer attachments are recorded without their bytes (Amazon's limit is 10 MB a message).
+SELLERDESK_ATTACHMENT_MAX_BYTES = envint("SELLERDESK_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)

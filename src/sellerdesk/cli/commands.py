@@ -133,6 +133,138 @@ def cmd_token_create(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- mail ----------------------------------------------------------------
+
+
+def cmd_mail_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sellerdesk.mail.files import mail_import
+    from sellerdesk.mail.services import files_channel
+
+    store = _get_store(args.store)
+    counts = mail_import(channel=files_channel(store=store), paths=[Path(p) for p in args.paths])
+    if args.json:
+        emit_json(counts.as_dict())
+    else:
+        print(
+            f"ingested {counts.ingested}, duplicates {counts.duplicates}, "
+            f"quarantined {counts.quarantined}"
+        )
+        for line in counts.unreadable:
+            print(f"unreadable: {line}", file=sys.stderr)
+    return 2 if counts.unreadable and counts.total == 0 else 0
+
+
+def cmd_mail_fetch(args: argparse.Namespace) -> int:
+    from sellerdesk.mail.fetching import channel_fetch_recorded
+    from sellerdesk.mail.imap import FetchError
+    from sellerdesk.mail.models import ChannelKind, MailChannel
+
+    store = _get_store(args.store)
+    channels = MailChannel.objects.filter(store=store, kind=ChannelKind.IMAP, is_active=True)
+    if args.channel:
+        channels = channels.filter(name=args.channel)
+    if not channels.exists():
+        raise UsageError(f"store {store.name!r} has no active IMAP channel")
+    results: dict[str, object] = {}
+    failed = False
+    for channel in channels:
+        try:
+            results[channel.name] = channel_fetch_recorded(channel=channel).as_dict()
+        except FetchError as exc:
+            results[channel.name] = {"error": str(exc)}
+            failed = True
+    if args.json:
+        emit_json(results)
+    else:
+        for name, result in results.items():
+            print(f"{name}: {result}")
+    return 1 if failed else 0
+
+
+def cmd_mail_reprocess(args: argparse.Namespace) -> int:
+    from sellerdesk.mail.models import EmailStatus, InboundEmail
+    from sellerdesk.mail.services import INGESTED, email_reprocess
+
+    emails = InboundEmail.objects.filter(channel__store=_get_store(args.store))
+    if args.id:
+        emails = emails.filter(pk__in=args.id)
+    else:
+        emails = emails.filter(status=EmailStatus.QUARANTINED)
+    counts = {"reprocessed": 0, "ingested": 0, "quarantined": 0}
+    for email in emails.order_by("pk").iterator():
+        outcome = email_reprocess(email=email)
+        counts["reprocessed"] += 1
+        counts["ingested" if outcome.status == INGESTED else "quarantined"] += 1
+    if args.json:
+        emit_json(counts)
+    else:
+        print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def cmd_mail_channel_add(args: argparse.Namespace) -> int:
+    from sellerdesk.mail.services import channel_create
+
+    password = _password_from_stdin() or ""
+    channel = channel_create(
+        store=_get_store(args.store),
+        name=args.name,
+        imap_host=args.imap_host,
+        imap_port=args.imap_port,
+        imap_security=args.imap_security,
+        imap_user=args.imap_user,
+        imap_password=password,
+        imap_folder=args.folder,
+        smtp_host=args.smtp_host or args.imap_host,
+        smtp_port=args.smtp_port,
+        smtp_security=args.smtp_security,
+        smtp_user=args.smtp_user or args.imap_user,
+        smtp_password=password,
+        from_address=args.from_address,
+        first_sync_days=args.first_sync_days,
+    )
+    if args.json:
+        emit_json({"id": channel.pk, "name": channel.name, "store": channel.store.name})
+    else:
+        print(f"added channel {channel.name!r} to {channel.store.name!r}")
+    return 0
+
+
+# --- inbox ---------------------------------------------------------------
+
+
+def _as_of(value: str | None) -> Any:
+    """An aware datetime from ISO 8601 (a date alone means its end, in UTC)."""
+    from datetime import UTC, datetime, time
+
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of: not an ISO 8601 date or datetime: {value!r}") from None
+    if len(value) == 10:  # a date: the inbox at the end of that day
+        parsed = datetime.combine(parsed.date(), time.max)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def cmd_inbox(args: argparse.Namespace) -> int:
+    from sellerdesk.messaging.inbox import inbox_rows
+
+    rows = inbox_rows(store=_get_store(args.store), as_of=_as_of(args.as_of))
+    if args.json:
+        emit_json(rows)
+    else:
+        for row in rows:
+            print(
+                f"{row['id']:>6}  {row['status']:<18} {row['clock'] or '':<8} "
+                f"{row['due_at'] or '':<26} {row['order_id'] or '':<19} {row['buyer']}"
+            )
+    return 0
+
+
 # --- lint ----------------------------------------------------------------
 
 
@@ -228,6 +360,11 @@ def register(sub: Any) -> None:
 
     add("migrate", cmd_migrate, "Create or upgrade the database.")
 
+    p = add("inbox", cmd_inbox, "List the store's conversations with their clocks.")
+    _store_arg(p)
+    p.add_argument("--as-of", default=None, metavar="ISO", help="the inbox as it stood then")
+    p.add_argument("--json", action="store_true")
+
     p = add("lint", cmd_lint, "Check a text against Amazon's communication guidelines.")
     p.add_argument("file", nargs="?", metavar="FILE|-", help="text file, or - for stdin")
     p.add_argument("--kind", choices=["reply", "proactive", "public"], default="reply")
@@ -264,6 +401,55 @@ def register(sub: Any) -> None:
     p.add_argument("email")
     _store_arg(p)
     p.add_argument("--role", required=True, choices=["owner", "agent", "viewer"])
+    p.add_argument("--json", action="store_true")
+
+    mail = add("mail", None, "Mail in: import files, fetch IMAP, re-process the quarantine.")
+    mail_sub = mail.add_subparsers(dest="mail_command", metavar="ACTION")
+    mail_sub.required = True
+    p = add(
+        "import",
+        cmd_mail_import,
+        "Import .eml files, folders of them, Maildir folders and mbox files.",
+        mail_sub,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _store_arg(p)
+    p.add_argument("--json", action="store_true")
+    p = add("fetch", cmd_mail_fetch, "Fetch new mail of the store's IMAP channels now.", mail_sub)
+    _store_arg(p)
+    p.add_argument("--channel", default="", help="only this channel (by name)")
+    p.add_argument("--json", action="store_true")
+    p = add(
+        "reprocess",
+        cmd_mail_reprocess,
+        "Run quarantined emails (or the given ids) through the pipeline again.",
+        mail_sub,
+    )
+    _store_arg(p)
+    p.add_argument("--id", type=int, action="append", help="an email id (repeatable)")
+    p.add_argument("--json", action="store_true")
+    channel = add("channel", None, "Manage mail channels.", mail_sub)
+    channel_sub = channel.add_subparsers(dest="channel_command", metavar="ACTION")
+    channel_sub.required = True
+    p = add(
+        "add",
+        cmd_mail_channel_add,
+        "Add an IMAP/SMTP channel (password read from stdin, stored encrypted).",
+        channel_sub,
+    )
+    _store_arg(p)
+    p.add_argument("--name", required=True)
+    p.add_argument("--imap-host", required=True)
+    p.add_argument("--imap-port", type=int, default=993)
+    p.add_argument("--imap-security", choices=["ssl", "starttls", "none"], default="ssl")
+    p.add_argument("--imap-user", required=True)
+    p.add_argument("--folder", default="INBOX")
+    p.add_argument("--smtp-host", default="")
+    p.add_argument("--smtp-port", type=int, default=587)
+    p.add_argument("--smtp-security", choices=["ssl", "starttls", "none"], default="starttls")
+    p.add_argument("--smtp-user", default="")
+    p.add_argument("--from-address", required=True, help="your address authorized at Amazon")
+    p.add_argument("--first-sync-days", type=int, default=30)
     p.add_argument("--json", action="store_true")
 
     token = add("token", None, "Manage REST API tokens.")

@@ -97,7 +97,7 @@ EMAIL_OBFUSCATED_RE = re.compile(
 PHONE_KEYWORDS = (
     r"call|phone|tel\.?|telephone|mobile|cell|whats\s?app|hotline|ring|fax|"
     r"telefon|anrufen|handy|t[ée]l[ée]phone|appel(?:ez|er)|portable|tel[ée]fono|llam[ae]|"
-    r"m[óo]vil|cellulare|chiam[ai]|numero|number|nummer|num[ée]ro|n[úu]mero"
+    r"m[óo]vil|cellulare|chiam[ai]"
 )
 PHONE_RES = [
     # International: +49 30 1234567, +1 (555) 123-4567

@@ -39,6 +39,9 @@ class JobSpec:
 # Later steps add their jobs here (mail fetch, report sync, checklist, alerts).
 DEFAULT_JOBS: list[JobSpec] = [
     JobSpec("housekeeping", "sellerdesk.jobs.tasks.housekeeping", 6 * 3600),
+    # Each channel keeps its own interval (next_fetch_at); this only looks for due ones.
+    JobSpec("mail_fetch", "sellerdesk.mail.tasks.mail_fetch_due", 60),
+    JobSpec("replies_send", "sellerdesk.messaging.tasks.replies_send_due_task", 60),
 ]
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from sellerdesk.messaging.models import Attachment, Conversation, Message, ReplyTemplate
+from sellerdesk.messaging.models import Attachment, Conversation, Message, Reply, ReplyTemplate
 
 
 class MessageInline(admin.StackedInline[Message, Conversation]):
@@ -65,3 +65,16 @@ class ReplyTemplateAdmin(admin.ModelAdmin[ReplyTemplate]):
     list_filter = ("store", "language", "intent", "is_active")
     search_fields = ("name", "slug", "subject", "body")
     list_select_related = ("store",)
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin[Reply]):
+    list_display = ("__str__", "conversation", "status", "attempts", "created_at", "sent_at")
+    list_filter = ("status", "conversation__store")
+    search_fields = ("to_address", "subject", "message_id")
+    raw_id_fields = ("conversation", "author", "template", "sent_message", "channel")
+    # The outbox is driven by the worker; the admin only looks.
+    readonly_fields = (
+        "message_id", "status", "attempts", "claimed_by", "claimed_at", "data_started_at",
+        "sent_at", "smtp_response", "last_error", "override_reason", "created_at",
+    )  # fmt: skip

@@ -59,11 +59,18 @@ class Conversation(StoreScoped):
         on_delete=models.SET_NULL,
         related_name="assigned_conversations",
     )
+    thread_subject = models.CharField(
+        max_length=500, blank=True, help_text="Normalized subject: the thread key without an order."
+    )
+    buyer_opted_out = models.BooleanField(default=False)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.EMAIL)
 
     class Meta:
         ordering = ["due_at", "-last_message_at"]
-        indexes = [models.Index(fields=["store", "status", "due_at"])]
+        indexes = [
+            models.Index(fields=["store", "status", "due_at"]),
+            models.Index(fields=["store", "buyer_key", "amazon_order_id"]),
+        ]
 
     def __str__(self) -> str:
         return self.subject or f"Conversation {self.pk}"
@@ -83,6 +90,8 @@ class Message(models.Model):
     recipient = models.CharField(max_length=254, blank=True)
     subject = models.CharField(max_length=500, blank=True)
     body_text = models.TextField(blank=True)
+    # Earlier history the buyer's mail client quoted: folded away in the thread.
+    quoted_text = models.TextField(blank=True)
     # Only ever sanitized HTML (nh3) is stored here; buyer HTML is hostile input.
     body_html = models.TextField(blank=True)
     sent_at = models.DateTimeField(db_index=True)
@@ -140,3 +149,65 @@ class ReplyTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} [{self.language}]"
+
+
+class ReplyStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+    UNCONFIRMED = "unconfirmed", "Delivery not confirmed"
+
+
+class Reply(models.Model):
+    """An outgoing answer in the outbox.
+
+    The send is split in phases so a crash never sends twice: ``claimed_at``
+    (a worker took it), ``data_started_at`` (committed just before the message
+    text goes to the SMTP server). A stale claim without ``data_started_at`` is
+    retried; one with it may have been delivered and is marked ``unconfirmed``
+    for a person to check, never re-sent by itself.
+    """
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="replies")
+    channel = models.ForeignKey(
+        "mail.MailChannel", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    template = models.ForeignKey(
+        ReplyTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_address = models.CharField(max_length=254)
+    from_address = models.CharField(max_length=254)
+    subject = models.CharField(max_length=500)
+    body = models.TextField()
+    message_id = models.CharField(max_length=250, unique=True)
+    in_reply_to = models.CharField(max_length=500, blank=True)
+    references = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=12, choices=ReplyStatus.choices, default=ReplyStatus.QUEUED
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    data_started_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    smtp_response = models.TextField(blank=True)
+    last_error = models.TextField(blank=True)
+    override_reason = models.TextField(
+        blank=True, help_text="Why an owner sent it despite a compliance error."
+    )
+    sent_message = models.OneToOneField(
+        Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="reply"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "replies"
+
+    def __str__(self) -> str:
+        return f"Reply to {self.to_address} ({self.status})"

@@ -37,6 +37,11 @@ class Store(models.Model):
         blank=True,
         help_text='Seasonal targets, e.g. [{"months": [12], "hours": 12}].',
     )
+    policy_overrides = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Overrides of Amazon policy numbers (see sellerdesk.policy), by name.",
+    )
     large_store_skus = models.PositiveIntegerField(default=100)
     large_store_override = models.BooleanField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

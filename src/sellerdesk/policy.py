@@ -1,0 +1,45 @@
+"""Amazon's policy numbers, each a setting with a documented default.
+
+Amazon changes these and they differ by marketplace (``amazon-rules.md``): code
+never uses a literal, it asks :func:`policy_value`, which takes a store's own
+override (``Store.policy_overrides``) before the marketplace default before the
+global default.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sellerdesk.stores.models import Store
+
+DEFAULTS: dict[str, int] = {
+    # A-to-z: answer an information request within 48 hours (older rules: 72).
+    "atoz_response_hours": 48,
+    # A-to-z: appeal within 30 calendar days of a grant.
+    "atoz_appeal_days": 30,
+    # Chargebacks: respond within 7 calendar days of the notice email.
+    "chargeback_response_days": 7,
+    # Seller-fulfilled returns: answer a return request within 48 hours.
+    "return_response_hours": 48,
+    # Refund within 2 business days of receiving the returned item.
+    "return_refund_business_days": 2,
+    # Negative feedback: removal request within 90 days.
+    "feedback_removal_days": 90,
+}
+
+# Per-marketplace differences, where Amazon documents one.
+MARKETPLACE_DEFAULTS: dict[str, dict[str, int]] = {}
+
+
+def policy_value(store: Store | None, name: str) -> int:
+    if name not in DEFAULTS:
+        raise KeyError(f"unknown policy setting {name!r}")
+    if store is not None:
+        override = (store.policy_overrides or {}).get(name)
+        if isinstance(override, int) and override > 0:
+            return override
+        market = MARKETPLACE_DEFAULTS.get(store.marketplace, {})
+        if name in market:
+            return market[name]
+    return DEFAULTS[name]
