@@ -159,6 +159,8 @@ LOGGING = {
     "loggers": {
         "sellerdesk": {"level": envstr("SELLERDESK_LOG_LEVEL", "INFO"), "propagate": True},
         "django_tasks_db": {"level": "WARNING"},
+        # One line per task run is noise on a desk that runs jobs every minute.
+        "django.tasks": {"level": "WARNING"},
     },
 }
 

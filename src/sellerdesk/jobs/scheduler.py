@@ -101,5 +101,5 @@ def scheduler_tick(*, now: datetime | None = None) -> list[str]:
     for job in jobs_due(now=now):
         if job_claim(job=job, now=now):
             claimed.append(job.name)
-            logger.info("enqueued periodic job %s", job.name)
+            logger.debug("enqueued periodic job %s", job.name)
     return claimed
