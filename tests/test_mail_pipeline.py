@@ -267,3 +267,16 @@ def test_mbox_and_maildir_go_through_the_same_pipeline(channel, tmp_path) -> Non
         maildir.add((DATA / name).read_bytes())
     counts = mail_import(channel=channel, paths=[tmp_path / "archive.mbox", tmp_path / "Maildir"])
     assert (counts.ingested, counts.duplicates, counts.quarantined) == (4, 3, 0)
+
+
+def test_policy_change_moves_waiting_deadlines(channel, store) -> None:  # type: ignore[no-untyped-def]
+    from sellerdesk.stores.services import store_settings_update
+    from tests.factories import MembershipFactory, UserFactory
+
+    owner = UserFactory()
+    MembershipFactory(user=owner, store=store, role="owner")
+    ingest(channel, "relay_classic_en.eml")  # Saturday 15:00:05 in Los Angeles
+    assert Conversation.objects.get().due_at == datetime(2026, 11, 9, 23, 0, 5, tzinfo=UTC)
+    store_settings_update(store=store, actor=owner, changes={"response_skip_sundays": False})
+    # Around the clock now: Sunday 15:00:05.
+    assert Conversation.objects.get().due_at == datetime(2026, 11, 8, 23, 0, 5, tzinfo=UTC)

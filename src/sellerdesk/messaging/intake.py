@@ -92,6 +92,26 @@ def clock_restart(*, conversation: Conversation, at: datetime) -> None:
     conversation.amazon_due_at = amazon_due_at(start=start, policy=policy)
 
 
+def clocks_recompute(*, store: Store) -> int:
+    """Recompute the deadlines of the store's waiting conversations (after a policy change)."""
+    policy = ResponsePolicy.from_store(store)
+    waiting = Conversation.objects.filter(
+        store=store,
+        status=ConversationStatus.NEEDS_RESPONSE,
+        first_unanswered_at__isnull=False,
+    )
+    changed = []
+    for conversation in waiting:
+        start = conversation.first_unanswered_at
+        if start is None:  # excluded by the filter; keeps the type checker informed
+            continue
+        conversation.due_at = response_due_at(start=start, policy=policy)
+        conversation.amazon_due_at = amazon_due_at(start=start, policy=policy)
+        changed.append(conversation)
+    Conversation.objects.bulk_update(changed, ["due_at", "amazon_due_at"], batch_size=500)
+    return len(changed)
+
+
 def _is_newer_than_last_reply(conversation: Conversation, at: datetime) -> bool:
     """False for an old buyer message imported after the desk already answered it."""
     if conversation.pk is None:

@@ -99,6 +99,8 @@ def store_settings_update(*, store: Store, actor: User, changes: dict[str, objec
     2. Validate the model (name unique, a known time zone).
     3. Save the fields that differ and record ``store.settings_changed`` with the
        old and new values; no difference, no write and no event.
+    4. A changed response policy or time zone moves the deadlines of every
+       conversation still waiting for a reply.
     """
     if not user_is_owner(user=actor, store=store):
         raise PermissionDenied("only an owner may change store settings")
@@ -125,4 +127,8 @@ def store_settings_update(*, store: Store, actor: User, changes: dict[str, objec
             target=current,
             data={"changes": diff},
         )
+        if any(name == "timezone" or name.startswith("response_") for name in diff):
+            from sellerdesk.messaging.intake import clocks_recompute
+
+            clocks_recompute(store=current)
     return current
