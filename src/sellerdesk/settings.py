@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "sellerdesk.orders",
     "sellerdesk.messaging",
     "sellerdesk.mail",
+    "sellerdesk.imports",
     "sellerdesk.claims",
     "sellerdesk.chargebacks",
     "sellerdesk.feedback",

@@ -232,6 +232,56 @@ def cmd_mail_channel_add(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- import --------------------------------------------------------------
+
+
+class _ProgressBar:
+    """A one-line row counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, rows: int) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r{self.label}: {rows:,} rows")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sellerdesk.imports.base import run_import
+    from sellerdesk.imports.errors import ImportRefused
+    from sellerdesk.imports.registry import importer_for
+
+    store = _get_store(args.store)
+    try:
+        importer = importer_for(args.kind)(store)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    bar = _ProgressBar(f"{args.kind} {Path(args.file).name}")
+    try:
+        result = run_import(importer, Path(args.file), progress=bar)
+    except ImportRefused as exc:
+        bar.done()
+        raise UsageError(str(exc)) from None
+    bar.done()
+    if args.json:
+        emit_json(result.as_dict())
+    else:
+        c = result.counts
+        print(
+            f"{args.kind}: {c.rows} rows, {c.created} created, {c.updated} updated, "
+            f"{c.unchanged} unchanged ({result.encoding})"
+        )
+    return 0
+
+
 # --- inbox ---------------------------------------------------------------
 
 
@@ -359,6 +409,16 @@ def register(sub: Any) -> None:
     p.add_argument("--scheduler", action="store_true", help="also run a scheduler thread")
 
     add("migrate", cmd_migrate, "Create or upgrade the database.")
+
+    from sellerdesk.imports.registry import IMPORTERS
+
+    p = add("import", cmd_import, "Import an Amazon report or a desk CSV (all or nothing).")
+    p.add_argument(
+        "kind", choices=sorted(IMPORTERS), metavar="KIND", help=", ".join(sorted(IMPORTERS))
+    )
+    p.add_argument("file", metavar="FILE")
+    _store_arg(p)
+    p.add_argument("--json", action="store_true")
 
     p = add("inbox", cmd_inbox, "List the store's conversations with their clocks.")
     _store_arg(p)

@@ -1,0 +1,25 @@
+"""Which importer reads which KIND (``sellerdesk import KIND FILE``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:  # the CLI reads IMPORTERS before Django is set up
+    from sellerdesk.imports.base import Importer
+
+# Later kinds register here as their importers land.
+IMPORTERS: dict[str, str] = {
+    "orders": "sellerdesk.orders.importers.OrdersImporter",
+}
+
+
+def importer_for(kind: str) -> type[Importer]:
+    try:
+        path = IMPORTERS[kind]
+    except KeyError:
+        known = ", ".join(sorted(IMPORTERS))
+        raise ValueError(f"unknown import kind {kind!r} (known: {known})") from None
+    cls: type[Importer] = import_string(path)
+    return cls
