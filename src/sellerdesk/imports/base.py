@@ -14,7 +14,7 @@ runner does the rest the same way for every kind:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,6 +24,7 @@ from typing import ClassVar
 from django.db import transaction
 from django.utils import timezone
 
+from sellerdesk.accounts.models import User
 from sellerdesk.imports.errors import BadValue, ImportRefused
 from sellerdesk.imports.models import ImportRun, ImportStatus
 from sellerdesk.imports.reader import Row, Table, normalize_header, open_table
@@ -115,7 +116,7 @@ class Reader:
         marketplace = self.store.marketplace
         return self._parse(name, lambda raw: parse_date(raw, marketplace=marketplace), required)
 
-    def choice(self, name: str, choices: dict[str, str], *, required: bool = False) -> str:
+    def choice(self, name: str, choices: Mapping[str, str], *, required: bool = False) -> str:
         """A value from a closed set (compared case-insensitively, spaces as _)."""
         raw = self.text(name, required=required)
         if not raw:
@@ -214,7 +215,7 @@ def run_import(
     path: Path,
     *,
     progress: Progress | None = None,
-    user: object = None,
+    user: User | None = None,
     source: str = "file",
 ) -> ImportResult:
     """Import ``path`` all-or-nothing; raise :class:`ImportRefused` with the position."""
@@ -223,7 +224,7 @@ def run_import(
     run = ImportRun(
         store=importer.store, kind=importer.kind, filename=path.name[:500],
         sha256=_sha256(path), size=path.stat().st_size, source=source,
-        started_at=timezone.now(), user=user if getattr(user, "pk", None) else None,
+        started_at=timezone.now(), user=user,
     )  # fmt: skip
     result = ImportResult(kind=importer.kind, filename=path.name, encoding="")
     try:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from sellerdesk.imports.errors import ImportRefused
 
@@ -40,7 +40,7 @@ def open_binary(path: Path) -> IO[bytes]:
     handle.seek(0)
     if magic == b"\x1f\x8b":
         handle.close()
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return handle
 
 
