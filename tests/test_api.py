@@ -460,10 +460,42 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
     expected = {f"{API}/stores", f"{API}/stores/{{id}}"}
     for stream in STREAMS:
         expected |= {f"{API}/{stream}", f"{API}/{stream}/{{id}}"}
+    # Working buyer messages (tests/test_api_messaging.py).
+    expected |= {
+        f"{API}/conversations/{{id}}/messages",
+        f"{API}/conversations/{{id}}/replies",
+        f"{API}/conversations/{{id}}/no-response-needed",
+        f"{API}/replies/{{id}}",
+        f"{API}/lint",
+        f"{API}/templates",
+        f"{API}/mail/emails",
+        f"{API}/mail/emails/{{id}}",
+        f"{API}/mail/emails/{{id}}/reprocess",
+        f"{API}/mail/channels",
+    }
     assert set(schema["paths"]) == expected
+    writes = {
+        path: methods for path, item in schema["paths"].items() if (methods := set(item) - {"get"})
+    }
+    assert writes == {
+        f"{API}/conversations/{{id}}": {"patch"},
+        f"{API}/conversations/{{id}}/replies": {"post"},
+        f"{API}/conversations/{{id}}/no-response-needed": {"post"},
+        f"{API}/lint": {"post"},
+        f"{API}/mail/emails/{{id}}/reprocess": {"post"},
+    }
+    # Bodies read after the role check are documented all the same.
+    for path, method, field in [
+        ("/conversations/{id}", "patch", "assigned_to"),
+        ("/conversations/{id}/replies", "post", "override_reason"),
+        ("/lint", "post", "kind"),
+    ]:
+        body = schema["paths"][f"{API}{path}"][method]["requestBody"]
+        content = body["content"]["application/json"]["schema"]
+        if "$ref" in content:
+            content = schema["components"]["schemas"][content["$ref"].rsplit("/", 1)[-1]]
+        assert field in content["properties"], (path, content)
     operations = [op for item in schema["paths"].values() for op in item.values()]
-    assert len(operations) == len(expected) + 1  # the one PATCH
-    assert schema["paths"][f"{API}/conversations/{{id}}"].keys() == {"get", "patch"}
     assert all(op.get("security") for op in operations)
     assert {"TokenAuth", "SignedInSession"} <= set(schema["components"]["securitySchemes"])
 
@@ -511,7 +543,10 @@ def test_agents_and_owners_assign_and_it_is_audited(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("body", [{"assigned_to": "self"}, {"assigned_to": None}, {}])
+@pytest.mark.parametrize(
+    "body",
+    [{"assigned_to": "self"}, {"assigned_to": None}, {}, {"assigned_to": "x"}, {"status": "x"}],
+)
 def test_viewers_cannot_patch(
     client: Client, viewer_a: User, agent_a: User, store_a: Store, body: dict[str, Any]
 ) -> None:
@@ -542,6 +577,26 @@ def test_assignee_must_be_a_member_of_the_store(
     conversation.refresh_from_db()
     assert conversation.assigned_to is None
     assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.django_db
+def test_assignee_must_be_an_owner_or_agent_not_a_viewer(
+    client: Client, agent_a: User, owner_a: User, viewer_a: User, store_a: Store
+) -> None:
+    conversation = ConversationFactory(store=store_a)
+    auth = bearer(agent_a)
+    response = patch(
+        client, f"/conversations/{conversation.pk}", auth, {"assigned_to": viewer_a.pk}
+    )
+    assert response.status_code == 422
+    assert response.json() == {"detail": "the assignee is a viewer of this store and cannot reply"}
+    conversation.refresh_from_db()
+    assert conversation.assigned_to is None
+    assert not AuditEvent.objects.exists()
+
+    response = patch(client, f"/conversations/{conversation.pk}", auth, {"assigned_to": owner_a.pk})
+    assert response.status_code == 200
+    assert response.json()["assigned_to"] == owner_a.pk
 
 
 @pytest.mark.django_db

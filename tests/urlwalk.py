@@ -27,7 +27,8 @@ from sellerdesk.chargebacks.models import Chargeback
 from sellerdesk.checklist.models import ChecklistTask
 from sellerdesk.claims.models import Claim
 from sellerdesk.feedback.models import Feedback
-from sellerdesk.messaging.models import Attachment, Conversation, Message, ReplyTemplate
+from sellerdesk.mail.models import InboundEmail
+from sellerdesk.messaging.models import Attachment, Conversation, Message, Reply, ReplyTemplate
 from sellerdesk.notifications.models import NotificationRule
 from sellerdesk.orders.models import Order, OrderItem
 from sellerdesk.questions.models import Question
@@ -50,6 +51,9 @@ PUBLIC_ROUTES = frozenset(
     }
 )
 PUBLIC_PREFIXES = ("static/",)
+# API routes that read and write no store data (any signed-in user): walked like the
+# user's own pages, not like store data.
+STORELESS_API_ROUTES = frozenset({f"{API_PREFIX}lint"})
 
 # Path segment -> the model whose id follows it.
 SEGMENT_MODELS: dict[str, type[Model]] = {
@@ -62,6 +66,9 @@ SEGMENT_MODELS: dict[str, type[Model]] = {
     "messages": Message,
     "attachments": Attachment,
     "templates": ReplyTemplate,
+    "replies": Reply,
+    "emails": InboundEmail,
+    "quarantine": InboundEmail,  # the web quarantine's /mail/quarantine/<pk>/reprocess/
     "claims": Claim,
     "chargebacks": Chargeback,
     "feedback": Feedback,
@@ -115,6 +122,8 @@ class Route:
     @property
     def store_scoped(self) -> bool:
         """Whether the route reads or writes store data (else it is about the user)."""
+        if self.route in STORELESS_API_ROUTES:
+            return False
         return self.is_api or any(p.model not in USER_MODELS for p in self.params)
 
     def url(self, values: Mapping[str, object]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from sellerdesk.api import cases, conversations, orders, stores, voice
+from sellerdesk.api import cases, conversations, mail, orders, replies, stores, voice
 from sellerdesk.api.auth import api_auth
 
 api = NinjaAPI(
@@ -22,5 +22,7 @@ api = NinjaAPI(
 api.add_router("", stores.router)
 api.add_router("", orders.router)
 api.add_router("", conversations.router)
+api.add_router("", replies.router)
+api.add_router("", mail.router)
 api.add_router("", cases.router)
 api.add_router("", voice.router)

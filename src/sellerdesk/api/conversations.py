@@ -1,7 +1,7 @@
-"""/conversations: buyer message threads, with their messages in the detail.
+"""/conversations: buyer message threads, their messages, and the writes on a thread.
 
-PATCH is the API's one write so far: owners and agents may (re)assign a
-conversation; viewers get 403.
+Writes (PATCH, no-response-needed; replies live in ``api.replies``) are for
+owners and agents; viewers get 403 whatever the body (``api.writes``).
 """
 
 # No ``from __future__ import annotations``: ninja and pydantic read these annotations.
@@ -15,24 +15,38 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from sellerdesk.accounts.models import User
-from sellerdesk.api.auth import request_user
-from sellerdesk.api.schemas import ConversationDetail, ConversationOut, ConversationPatch
+from sellerdesk.api.schemas import (
+    ConversationDetail,
+    ConversationOut,
+    ConversationPatch,
+    MessageOut,
+)
 from sellerdesk.api.scoping import ordered, paginated, visible, visible_or_404
-from sellerdesk.messaging.models import Conversation, ConversationStatus, Intent, Message
+from sellerdesk.api.writes import body_docs, parsed_body, writer
+from sellerdesk.messaging.models import (
+    Attachment,
+    Conversation,
+    ConversationStatus,
+    Intent,
+    Message,
+)
+from sellerdesk.messaging.outbox import conversation_no_response_needed
+from sellerdesk.messaging.selectors import messages_for_conversation
 from sellerdesk.messaging.services import conversation_assign
-from sellerdesk.stores.selectors import user_can_write
 
 router = Router(tags=["conversations"])
 
 ConversationOrdering = Literal[
     "due_at", "-due_at", "last_message_at", "-last_message_at", "created_at", "-created_at"
 ]
+VIEWERS_CANNOT = "viewers cannot change conversations"
 
 
 def _with_messages() -> QuerySet[Conversation]:
-    return Conversation.objects.prefetch_related(
-        Prefetch("messages", queryset=Message.objects.order_by("sent_at", "id"))
+    messages = Message.objects.order_by("sent_at", "id").prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("id"))
     )
+    return Conversation.objects.prefetch_related(Prefetch("messages", queryset=messages))
 
 
 @router.get("/conversations", response=list[ConversationOut])
@@ -66,13 +80,14 @@ def conversation_detail(request: HttpRequest, id: int) -> Conversation:
     return visible_or_404(request, _with_messages(), pk=id)
 
 
-@router.patch("/conversations/{id}", response=ConversationDetail)
-def conversation_update(request: HttpRequest, id: int, payload: ConversationPatch) -> Conversation:
+@router.patch(
+    "/conversations/{id}", response=ConversationDetail, openapi_extra=body_docs(ConversationPatch)
+)
+def conversation_update(request: HttpRequest, id: int) -> Conversation:
+    """Change the fields given in the body (``ConversationPatch``); others stay as they are."""
     conversation = visible_or_404(request, Conversation.objects.select_related("store"), pk=id)
-    actor = request_user(request)
-    # Checked before looking at the body, so a viewer's PATCH is refused even when empty.
-    if not user_can_write(user=actor, store=conversation.store):
-        raise HttpError(403, "viewers cannot change conversations")
+    actor = writer(request, conversation.store, VIEWERS_CANNOT)
+    payload = parsed_body(request, ConversationPatch)
     if "assigned_to" in payload.model_fields_set:
         assignee = None
         if payload.assigned_to is not None:
@@ -86,4 +101,24 @@ def conversation_update(request: HttpRequest, id: int, payload: ConversationPatc
             raise HttpError(403, str(exc)) from None
         except ValidationError as exc:
             raise HttpError(422, exc.messages[0]) from None
+    return visible_or_404(request, _with_messages(), pk=id)
+
+
+@router.get("/conversations/{id}/messages", response=list[MessageOut])
+@paginated
+def conversation_messages(request: HttpRequest, id: int) -> QuerySet[Message]:
+    """The thread, oldest first, with each message's attachments (metadata only)."""
+    conversation = visible_or_404(request, Conversation.objects.all(), pk=id)
+    return messages_for_conversation(conversation=conversation)
+
+
+@router.post("/conversations/{id}/no-response-needed", response=ConversationDetail)
+def conversation_close_without_reply(request: HttpRequest, id: int) -> Conversation:
+    """Stop the clock without a reply; the buyer's next message reopens the conversation."""
+    conversation = visible_or_404(request, Conversation.objects.select_related("store"), pk=id)
+    actor = writer(request, conversation.store, VIEWERS_CANNOT)
+    try:
+        conversation_no_response_needed(conversation=conversation, actor=actor)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from None
     return visible_or_404(request, _with_messages(), pk=id)

@@ -4,15 +4,18 @@ string next to its ISO 4217 currency, never a float."""
 # No ``from __future__ import annotations``: ninja and pydantic read these annotations.
 
 from decimal import Decimal
+from typing import Literal
 
 import nh3
-from ninja import ModelSchema, Schema
-from pydantic import ConfigDict
+from ninja import Field, ModelSchema, Schema
+from pydantic import ConfigDict, field_validator
 
 from sellerdesk.chargebacks.models import Chargeback
 from sellerdesk.claims.models import Claim
+from sellerdesk.compliance.rules import Kind
 from sellerdesk.feedback.models import Feedback
-from sellerdesk.messaging.models import Conversation, Message
+from sellerdesk.mail.models import InboundEmail, MailChannel
+from sellerdesk.messaging.models import Attachment, Conversation, Message, Reply, ReplyTemplate
 from sellerdesk.orders.models import Order, OrderItem
 from sellerdesk.questions.models import Question
 from sellerdesk.returns.models import Return
@@ -21,6 +24,8 @@ from sellerdesk.stores.models import Store
 from sellerdesk.stores.selectors import store_counts
 
 STAMPS = ["created_at", "updated_at"]
+# Longest text the API checks or queues: far above any message Amazon relays.
+MAX_TEXT = 100_000
 
 
 def decimal_str(value: Decimal | None) -> str | None:
@@ -108,7 +113,17 @@ class OrderDetail(OrderOut):
 # --- conversations -----------------------------------------------------------
 
 
+class AttachmentOut(ModelSchema):
+    """What a file is, never its bytes or where it is stored."""
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "filename", "content_type", "size"]
+
+
 class MessageOut(ModelSchema):
+    attachments: list[AttachmentOut]
+
     class Meta:
         model = Message
         fields = [
@@ -153,6 +168,164 @@ class ConversationPatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
     assigned_to: int | None = None
+
+
+# --- replies, compliance, templates ------------------------------------------
+
+
+class ReplyOut(ModelSchema):
+    """A reply in the outbox: queued, sending, sent, failed or unconfirmed."""
+
+    class Meta:
+        model = Reply
+        fields = [
+            "id",
+            "conversation",
+            "author",
+            "template",
+            "status",
+            "to_address",
+            "from_address",
+            "subject",
+            "body",
+            "message_id",
+            "attempts",
+            "created_at",
+            "sent_at",
+            "smtp_response",
+            "last_error",
+            "override_reason",
+        ]
+
+
+class ReplyIn(Schema):
+    """A reply to queue. ``override_reason`` sends despite compliance errors (owners only)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    body: str = Field(max_length=MAX_TEXT)
+    template_id: int | None = None
+    override_reason: str | None = Field(None, max_length=2000)
+
+    @field_validator("body")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the reply is empty")
+        return value
+
+
+class FindingOut(Schema):
+    """``compliance.Finding.as_dict()``: the rule and the span of text it points at."""
+
+    rule: str
+    severity: Literal["error", "warning"]
+    start: int
+    end: int
+    message: str
+
+
+class ComplianceErrorOut(Schema):
+    detail: str
+    findings: list[FindingOut]
+
+
+class LintIn(Schema):
+    """The options of ``sellerdesk lint``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(max_length=MAX_TEXT)
+    kind: Kind = "reply"
+    subject: str = Field("", max_length=1000)
+    order_id: str = Field("", max_length=19)
+    critical: bool = False  # a critical message to a buyer who opted out
+    max_chars: int | None = Field(None, ge=1)
+
+
+class LintOut(Schema):
+    """The same shape as ``sellerdesk lint --json``."""
+
+    ok: bool
+    findings: list[FindingOut]
+
+
+class ReplyTemplateOut(ModelSchema):
+    class Meta:
+        model = ReplyTemplate
+        fields = "__all__"
+
+
+# --- mail ----------------------------------------------------------------------
+
+
+class InboundEmailOut(ModelSchema):
+    """An email's metadata and fate; never its raw bytes."""
+
+    store: int
+
+    class Meta:
+        model = InboundEmail
+        fields = [
+            "id",
+            "channel",
+            "header_message_id",
+            "sha256",
+            "size",
+            "imap_uid",
+            "source",
+            "received_at",
+            "from_address",
+            "subject",
+            "kind",
+            "status",
+            "reason",
+            "processed_at",
+            "attempts",
+            "conversation",
+            "message",
+            "created_at",
+        ]
+
+    @staticmethod
+    def resolve_store(obj: InboundEmail) -> int:
+        return obj.channel.store_id
+
+
+class ReprocessOut(Schema):
+    """``mail.services.IngestOutcome``: ``ingested`` or ``quarantined`` (with the reason)."""
+
+    status: Literal["ingested", "quarantined"]
+    email_id: int
+    kind: str
+    reason: str
+
+
+class MailChannelOut(ModelSchema):
+    """A mailbox and its health. Passwords, even encrypted, are never part of it."""
+
+    folder: str
+
+    class Meta:
+        model = MailChannel
+        fields = [
+            "id",
+            "store",
+            "name",
+            "kind",
+            "is_active",
+            "imap_host",
+            "imap_user",
+            "smtp_host",
+            "from_address",
+            "last_fetch_at",
+            "last_error",
+            "consecutive_failures",
+        ]
+
+    @staticmethod
+    def resolve_folder(obj: MailChannel) -> str:
+        return obj.imap_folder
 
 
 # --- money streams -----------------------------------------------------------

@@ -26,26 +26,33 @@ paginated = paginate(
 
 
 def visible[M: Model](
-    request: HttpRequest, queryset: QuerySet[M], *, store: int | None = None
+    request: HttpRequest,
+    queryset: QuerySet[M],
+    *,
+    store: int | None = None,
+    store_field: str = "store",
 ) -> QuerySet[M]:
     """``queryset`` limited to the caller's stores, or to one of them when ``store`` is given.
 
     A ``store`` the caller does not belong to is a 404, the same as one that does
-    not exist.
+    not exist. ``store_field`` is the path to the store for records that hold it
+    through another (``conversation__store`` for a reply).
     """
     user = request_user(request)
-    queryset = scoped(queryset, user=user)
+    queryset = scoped(queryset, user=user, store_field=store_field)
     if store is not None:
         try:
             store_for_user(user=user, store_id=store)
         except Store.DoesNotExist:
             raise Http404("no such store") from None
-        queryset = queryset.filter(store_id=store)
+        queryset = queryset.filter(**{f"{store_field}_id": store})
     return queryset
 
 
-def visible_or_404[M: Model](request: HttpRequest, queryset: QuerySet[M], *, pk: int) -> M:
-    return get_object_or_404(visible(request, queryset), pk=pk)
+def visible_or_404[M: Model](
+    request: HttpRequest, queryset: QuerySet[M], *, pk: int, store_field: str = "store"
+) -> M:
+    return get_object_or_404(visible(request, queryset, store_field=store_field), pk=pk)
 
 
 def ordered[M: Model](queryset: QuerySet[M], ordering: str) -> QuerySet[M]:

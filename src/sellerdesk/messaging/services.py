@@ -9,6 +9,7 @@ from sellerdesk.accounts.models import User
 from sellerdesk.audit.services import audit_record
 from sellerdesk.messaging.defaults import DEFAULT_TEMPLATES
 from sellerdesk.messaging.models import Conversation, ReplyTemplate
+from sellerdesk.stores.models import Role
 from sellerdesk.stores.selectors import membership_for, user_can_write
 
 
@@ -34,17 +35,22 @@ def templates_install_defaults(*, store_id: int) -> int:
 def conversation_assign(
     *, conversation: Conversation, assignee: User | None, actor: User
 ) -> Conversation:
-    """Give a conversation to a member of its store, or to nobody (``assignee=None``).
+    """Give a conversation to an owner or agent of its store, or to nobody (``assignee=None``).
 
     1. The actor must be an owner or agent of the store (PermissionDenied).
-    2. The assignee must be a member of the store (ValidationError).
+    2. The assignee must be an owner or agent of the store (ValidationError): a
+       viewer cannot answer, so cannot be handed the work.
     3. A change is saved and audited as ``conversation.assigned``; no change, no event.
     """
     store = conversation.store
     if not user_can_write(user=actor, store=store):
         raise PermissionDenied("viewers cannot change conversations")
-    if assignee is not None and membership_for(user=assignee, store=store) is None:
-        raise ValidationError("the assignee is not a member of this store")
+    if assignee is not None:
+        membership = membership_for(user=assignee, store=store)
+        if membership is None:
+            raise ValidationError("the assignee is not a member of this store")
+        if membership.role not in (Role.OWNER, Role.AGENT):
+            raise ValidationError("the assignee is a viewer of this store and cannot reply")
     before = conversation.assigned_to_id
     after = assignee.pk if assignee is not None else None
     if before == after:
