@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any, ClassVar
 
-from django.db.models import Sum
+from django.db.models import OuterRef, Subquery, Sum
 
 from sellerdesk.common.models import Source
 from sellerdesk.imports.base import Column, Counts, Importer, Reader
+from sellerdesk.imports.bulk import insert_rows
 from sellerdesk.orders.models import FulfillmentChannel, Order, OrderItem, OrderStatus
 
 STATUSES = {
@@ -145,39 +145,45 @@ class OrdersImporter(Importer):
             o.amazon_order_id: o
             for o in Order.objects.filter(store=self.store, amazon_order_id__in=latest)
         }
-        new_orders, changed_orders = [], []
+        new_orders: list[dict[str, Any]] = []
+        changed_orders = []
         order_changed: set[str] = set()
         for oid, values in latest.items():
             order = existing.get(oid)
             if order is None:
-                new_orders.append(Order(store=self.store, source=Source.IMPORT, **values))
+                new_orders.append({**values, "store_id": self.store.pk, "source": Source.IMPORT})
             elif _assign(order, values, ORDER_FIELDS):
                 changed_orders.append(order)
                 order_changed.add(oid)
-        Order.objects.bulk_create(new_orders, batch_size=500)
+        insert_rows(Order, new_orders, [*ORDER_FIELDS, "amazon_order_id", "store_id", "source"])
         if changed_orders:
             Order.objects.bulk_update(changed_orders, [*ORDER_FIELDS, "updated_at"], batch_size=500)
-        created_ids = {o.amazon_order_id for o in new_orders}
-        orders = {**existing, **{o.amazon_order_id: o for o in new_orders}}
-        if new_orders and any(o.pk is None for o in new_orders):  # backends without RETURNING
+        orders = dict(existing)
+        if new_orders:
             orders.update(
                 (o.amazon_order_id, o)
-                for o in Order.objects.filter(store=self.store, amazon_order_id__in=created_ids)
+                for o in Order.objects.filter(
+                    store=self.store, amazon_order_id__in=[o["amazon_order_id"] for o in new_orders]
+                ).only("pk", "amazon_order_id")
             )
         items = {
             (i.order_id, i.sku): i
             for i in OrderItem.objects.filter(order__in=[o.pk for o in orders.values()])
         }
-        new_items: list[OrderItem] = []
+        new_items: list[dict[str, Any]] = []
+        new_keys: set[tuple[int, str]] = set()
         changed_items: dict[int, OrderItem] = {}
         for ln in lines:
             order = orders[ln.order["amazon_order_id"]]
             key = (order.pk, ln.item["sku"])
             item = items.get(key)
             if item is None:
-                item = OrderItem(order=order, **ln.item)
-                items[key] = item
-                new_items.append(item)
+                if key in new_keys:  # the same SKU twice in one order: one item, the later row
+                    next(i for i in new_items if (i["order_id"], i["sku"]) == key).update(ln.item)
+                    counts.updated += 1
+                    continue
+                new_items.append({**ln.item, "order_id": order.pk})
+                new_keys.add(key)
                 counts.created += 1
             elif _assign(item, ln.item, ITEM_FIELDS):
                 if item.pk is not None:
@@ -187,29 +193,25 @@ class OrdersImporter(Importer):
                 counts.updated += 1
             else:
                 counts.unchanged += 1
-        OrderItem.objects.bulk_create(new_items, batch_size=500)
+        insert_rows(OrderItem, new_items, [*ITEM_FIELDS, "sku", "order_id"])
         if changed_items:
             OrderItem.objects.bulk_update(list(changed_items.values()), ITEM_FIELDS, batch_size=500)
         self._totals({o.pk for o in orders.values()} if (new_items or changed_items) else set())
         return counts
 
     def _totals(self, order_ids: set[int]) -> None:
-        """order_total = the sum of its items' prices (Amazon's item-price is the line total)."""
+        """order_total = the sum of its items' prices (Amazon's item-price is the line total).
+
+        One UPDATE with a correlated subquery for the whole batch."""
         if not order_ids:
             return
-        sums = dict(
-            OrderItem.objects.filter(order_id__in=order_ids)
-            .values_list("order_id")
+        item_sum = (
+            OrderItem.objects.filter(order=OuterRef("pk"))
+            .values("order")
             .annotate(total=Sum("item_price"))
-            .values_list("order_id", "total")
+            .values("total")
         )
-        changed = []
-        for order in Order.objects.filter(pk__in=order_ids).only("pk", "order_total"):
-            total: Decimal | None = sums.get(order.pk)
-            if order.order_total != total:
-                order.order_total = total
-                changed.append(order)
-        Order.objects.bulk_update(changed, ["order_total"], batch_size=500)
+        Order.objects.filter(pk__in=order_ids).update(order_total=Subquery(item_sum))
 
 
 def _newer(candidate: dict[str, Any], current: dict[str, Any]) -> bool:
