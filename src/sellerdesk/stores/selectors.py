@@ -21,6 +21,15 @@ def membership_for(*, user: User, store: Store) -> Membership | None:
     return Membership.objects.filter(user=user, store=store).first()
 
 
+def store_writers(*, store: Store) -> QuerySet[Membership]:
+    """The owners and agents of a store (who can answer buyers), by email."""
+    return (
+        Membership.objects.filter(store=store, role__in=[Role.OWNER, Role.AGENT])
+        .select_related("user")
+        .order_by("user__email")
+    )
+
+
 def user_can_write(*, user: User, store: Store) -> bool:
     return Membership.objects.filter(
         user=user, store=store, role__in=[Role.OWNER, Role.AGENT]

@@ -85,7 +85,9 @@ class ListSpec:
     """How one stream's list page filters, searches and sorts.
 
     ``sorts`` maps a public sort key (what the URL carries) to the model fields it
-    orders by; ``default_sort`` is a key, ``-key`` for descending.
+    orders by; ``default_sort`` is a key, ``-key`` for descending. ``search``, when
+    given, replaces the word-by-word match over ``search_fields`` (e.g. to look into
+    related rows with a subquery).
     """
 
     noun: str
@@ -95,6 +97,7 @@ class ListSpec:
     filters: tuple[Filter, ...] = ()
     search_fields: tuple[str, ...] = ()
     search_hint: str = ""
+    search: Callable[[QuerySet[Any], list[str]], QuerySet[Any]] | None = None
 
     def __post_init__(self) -> None:
         if self.default_sort.removeprefix("-") not in self.sorts:
@@ -251,7 +254,9 @@ def list_page(
         bound.append(BoundFilter(flt.name, flt.label, flt.toggle, options, value))
 
     q = " ".join(params.get(SEARCH_PARAM, "")[:_MAX_SEARCH_LENGTH].split())
-    if q and spec.search_fields:
+    if q and spec.search is not None:
+        queryset = spec.search(queryset, q.split()[:_MAX_SEARCH_WORDS])
+    elif q and spec.search_fields:
         queryset = search_apply(queryset, spec.search_fields, q)
         clean[SEARCH_PARAM] = q
     else:
@@ -290,7 +295,7 @@ def list_page(
         headers=headers,
         q=q,
         sort=sort,
-        searchable=bool(spec.search_fields),
+        searchable=bool(spec.search_fields) or spec.search is not None,
         search_hint=spec.search_hint,
         noun=spec.noun,
         params=clean,

@@ -1,5 +1,6 @@
 """Every page of the desk. Store pages live under ``/s/<store_id>/``; their URL
-names are ``<stream>_list`` and ``<stream>_detail`` (kwargs ``store_id``, ``pk``)."""
+names are ``<stream>_list`` and ``<stream>_detail`` (kwargs ``store_id``, ``pk``).
+The inbox adds its thread pane's endpoints under ``inbox/<pk>/``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from django.urls import URLPattern, URLResolver, include, path
 from sellerdesk.chargebacks.views import ChargebackDetail, ChargebackList
 from sellerdesk.claims.views import ClaimDetail, ClaimList
 from sellerdesk.feedback.views import FeedbackDetail, FeedbackList
-from sellerdesk.messaging.views import InboxDetail, InboxList
+from sellerdesk.mail import views as mail_views
+from sellerdesk.messaging import compose_views
+from sellerdesk.messaging.views import AttachmentDownload, InboxDetail, InboxList
 from sellerdesk.orders.views import OrderDetail, OrderList
 from sellerdesk.questions.views import QuestionDetail, QuestionList
 from sellerdesk.returns.views import ReturnDetail, ReturnList
@@ -19,7 +22,6 @@ from sellerdesk.web.forms import EmailAuthenticationForm
 from sellerdesk.web.generic import StoreDetailView, StoreListView
 
 _STREAM_VIEWS: dict[str, tuple[type[StoreListView], type[StoreDetailView]]] = {
-    "inbox": (InboxList, InboxDetail),
     "claims": (ClaimList, ClaimDetail),
     "chargebacks": (ChargebackList, ChargebackDetail),
     "feedback": (FeedbackList, FeedbackDetail),
@@ -32,6 +34,27 @@ _STREAM_VIEWS: dict[str, tuple[type[StoreListView], type[StoreDetailView]]] = {
 store_patterns: list[URLPattern | URLResolver] = [
     path("", views.store_home, name="store_home"),
     path("settings/", views.StoreSettingsView.as_view(), name="store_settings"),
+    # The inbox: three panes, and the thread pane's endpoints.
+    path("inbox/", InboxList.as_view(), name="inbox_list"),
+    path("inbox/<int:pk>/", InboxDetail.as_view(), name="inbox_detail"),
+    path("inbox/<int:pk>/check/", compose_views.ReplyCheck.as_view(), name="inbox_check"),
+    path("inbox/<int:pk>/reply/", compose_views.ReplySend.as_view(), name="inbox_reply"),
+    path(
+        "inbox/<int:pk>/no-response/",
+        compose_views.NoResponseNeeded.as_view(),
+        name="inbox_no_response",
+    ),
+    path("inbox/<int:pk>/assign/", compose_views.Assign.as_view(), name="inbox_assign"),
+    path("inbox/<int:pk>/presence/", compose_views.Presence.as_view(), name="inbox_presence"),
+    path("attachments/<int:pk>/", AttachmentDownload.as_view(), name="attachment_download"),
+    # Mail: what could not be processed, and where mail comes from.
+    path("mail/quarantine/", mail_views.Quarantine.as_view(), name="mail_quarantine"),
+    path(
+        "mail/quarantine/<int:pk>/reprocess/",
+        mail_views.QuarantineReprocess.as_view(),
+        name="mail_reprocess",
+    ),
+    path("mail/channels/", mail_views.Channels.as_view(), name="mail_channels"),
 ]
 for _key, (_list, _detail) in _STREAM_VIEWS.items():
     store_patterns += [

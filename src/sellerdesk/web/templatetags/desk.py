@@ -55,6 +55,11 @@ def duration_text(delta: timedelta) -> str:
     return f"{minutes}m"
 
 
+def clock_text(state: str, left: timedelta) -> str:
+    """``Overdue 2h 5m`` or ``3h 0m left`` (``desk.js`` writes the same every minute)."""
+    return f"Overdue {duration_text(left)}" if state == "overdue" else f"{duration_text(left)} left"
+
+
 @register.simple_tag
 def due_badge(
     due_at: datetime | None, store: Store, now: datetime, soon_hours: int | None = None
@@ -68,14 +73,47 @@ def due_badge(
         return format_html('<span class="badge badge-none">{}</span>', "No deadline")
     hours = store.response_due_soon_hours if soon_hours is None else soon_hours
     state = clock_state(due_at, now, hours)
-    left = due_at - now
-    text = f"Overdue {duration_text(left)}" if state == "overdue" else f"{duration_text(left)} left"
+    text = clock_text(state, due_at - now)
     return format_html(
         '<span class="badge badge-{}" title="{}">{}</span><small class="due-at">due {}</small>',
         state.replace("_", "-"),
         _BADGE_TEXT[state],
         text,
         local_text(due_at, store),
+    )
+
+
+@register.simple_tag
+def live_due(
+    due_at: datetime | None, store: Store, now: datetime, kind: str = "policy"
+) -> str | SafeString:
+    """A deadline that counts down in the browser: ``desk.js`` re-reads ``data-due``
+    every minute and rewrites the text and colour.
+
+    ``kind="policy"`` is the store's deadline (``due_badge``); ``kind="amazon"`` a
+    smaller line for Amazon's own 24-hour metric.
+    """
+    if due_at is None:
+        return "" if kind == "amazon" else due_badge(due_at, store, now)
+    hours = store.response_due_soon_hours
+    iso = due_at.astimezone(UTC).isoformat()
+    if kind == "amazon":
+        state = clock_state(due_at, now, hours)
+        return format_html(
+            '<span class="clock clock-amazon" data-due="{}" data-soon="{}" data-style="amz" '
+            'title="Amazon counts 24 hours around the clock: due {}">'
+            '<span class="amz amz-{}">Amazon 24h · {}</span></span>',
+            iso,
+            hours,
+            local_text(due_at, store),
+            state.replace("_", "-"),
+            clock_text(state, due_at - now),
+        )
+    return format_html(
+        '<span class="clock" data-due="{}" data-soon="{}" data-style="badge">{}</span>',
+        iso,
+        hours,
+        due_badge(due_at, store, now),
     )
 
 
