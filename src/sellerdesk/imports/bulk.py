@@ -26,24 +26,33 @@ def insert_rows(
     """
     meta = model._meta
     now = timezone.now()
-    concrete = [f for f in meta.concrete_fields if not f.primary_key]
-    columns = []
-    getters = []
-    for field in concrete:
-        name = field.name
+    columns: list[str] = []
+    # Per column: the row key to read and prepare, or a constant prepared once.
+    from_row: list[tuple[models.Field[Any, Any], str] | None] = []
+    constants: list[Any] = []
+    for field in meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(connection.ops.quote_name(field.column or field.attname))
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            getters.append(lambda row, f=field: f.get_db_prep_save(now, connection))
-        elif name in fields or field.attname in fields:
-            key = name if name in fields else field.attname
-            getters.append(lambda row, f=field, k=key: f.get_db_prep_save(row.get(k), connection))
+            from_row.append(None)
+            constants.append(field.get_db_prep_save(now, connection))
+        elif field.name in fields or field.attname in fields:
+            from_row.append((field, field.name if field.name in fields else field.attname))
+            constants.append(None)
         else:  # the model default ("" for text, None for nullable fields)
-            default = field.get_db_prep_save(field.get_default(), connection)
-            getters.append(lambda row, d=default: d)
-        columns.append(connection.ops.quote_name(field.column))
+            from_row.append(None)
+            constants.append(field.get_db_prep_save(field.get_default(), connection))
     table = connection.ops.quote_name(meta.db_table)
     placeholders = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608
-    values = [[get(row) for get in getters] for row in rows]
+    values = [
+        [
+            spec[0].get_db_prep_save(row.get(spec[1]), connection) if spec else constant
+            for spec, constant in zip(from_row, constants, strict=True)
+        ]
+        for row in rows
+    ]
     if values:
         with connection.cursor() as cursor:
             cursor.executemany(sql, values)
