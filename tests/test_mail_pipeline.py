@@ -280,3 +280,48 @@ def test_policy_change_moves_waiting_deadlines(channel, store) -> None:  # type:
     store_settings_update(store=store, actor=owner, changes={"response_skip_sundays": False})
     # Around the clock now: Sunday 15:00:05.
     assert Conversation.objects.get().due_at == datetime(2026, 11, 8, 23, 0, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("tld", "begin", "end", "subject", "text"),
+    [
+        ("fr", "Début du message", "Fin du message",
+         "Demande de renseignements de la part du client Amazon Luc "
+         "(Commande : 402-1111111-2222222)",
+         "Bonjour, où est mon colis ?"),
+        ("es", "Inicio del mensaje", "Fin del mensaje",
+         "Consulta del cliente de Amazon Ana (Pedido: 402-1111111-2222222)",
+         "Hola, ¿dónde está mi pedido?"),
+        ("it", "Inizio messaggio", "Fine messaggio",
+         "Richiesta dal cliente Amazon Marco (Ordine: 402-1111111-2222222)",
+         "Buongiorno, dov'è il mio ordine?"),
+        ("com.br", "Início da mensagem", "Fim da mensagem",
+         "Consulta do cliente da Amazon João (Pedido: 402-1111111-2222222)",
+         "Olá, onde está meu pedido?"),
+        ("co.jp", "メッセージ開始", "メッセージ終了",
+         "注文番号 402-1111111-2222222 に関するお問い合わせ (注文: 402-1111111-2222222)",
+         "商品はいつ届きますか\uff1f"),
+        ("nl", "Begin bericht", "Einde bericht",
+         "Vraag van Amazon-klant Sanne (Bestelling: 402-1111111-2222222)",
+         "Hallo, waar blijft mijn pakket?"),
+    ],
+)  # fmt: skip
+def test_localized_markers(channel, tld, begin, end, subject, text) -> None:  # type: ignore[no-untyped-def]
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = f"Buyer - Amazon Marketplace <abcdefghij12345@marketplace.amazon.{tld}>"
+    message["To"] = "shop@example.test"
+    message["Subject"] = subject
+    message["Date"] = "Tue, 10 Nov 2026 10:00:00 +0100"
+    message["Message-ID"] = f"<marker-{tld}@example.test>"
+    message.set_content(
+        f"Bestellnummer 402-1111111-2222222:\n1 / Produkt [ASIN: B07XJ8C8F5]\n\n"
+        f"------------- {begin} -------------\n\n{text}\n\n------------- {end} -------------\n"
+    )
+    outcome = email_ingest(channel=channel, raw=message.as_bytes())
+    assert (outcome.status, outcome.kind) == ("ingested", EmailKind.BUYER_MESSAGE)
+    stored = Message.objects.get()
+    assert stored.body_text == text
+    assert stored.conversation.amazon_order_id == "402-1111111-2222222"
+    assert stored.conversation.buyer_key == f"abcdefghij12345@marketplace.amazon.{tld}"
