@@ -205,6 +205,14 @@ def test_search_looks_into_message_bodies(agent_client: Client, store_a: Store) 
     MessageFactory(conversation=other, body_text="Where is my parcel?")
     page = agent_client.get(list_url("inbox", store_a, "?q=zebra-striped")).text
     assert shown(page, "inbox", store_a, lid, other) == [True, False]
+    assert 'value="zebra-striped"' in page
+    assert "(filtered)" in page
+    # The canonical URL keeps the search (the address bar, the row links).
+    response = agent_client.get(
+        list_url("inbox", store_a, "?q=zebra-striped&status="),
+        headers={**HTMX, "HX-Target": "results"},
+    )
+    assert response["HX-Push-Url"] == list_url("inbox", store_a, "?q=zebra-striped")
     # Two matching messages, one row.
     page = agent_client.get(list_url("inbox", store_a, "?q=lid")).text
     assert shown(page, "inbox", store_a, lid, other) == [True, False]

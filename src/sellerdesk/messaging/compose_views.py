@@ -36,6 +36,7 @@ from sellerdesk.messaging.presence import PRESENCE_STATES, presence_others, pres
 from sellerdesk.messaging.selectors import conversations_for_store
 from sellerdesk.messaging.services import conversation_assign
 from sellerdesk.messaging.views import (
+    INBOX_CHANGED,
     Composer,
     InboxDetail,
     composer_for,
@@ -48,7 +49,6 @@ from sellerdesk.web.permissions import role_allows
 
 # Swapped by desk.js although it is not a 2xx: a form that needs another look.
 UNPROCESSABLE = 422
-INBOX_CHANGED = "inbox:changed"  # the list pane refreshes its rows on this event
 
 
 class ConversationEndpoint(StoreView):

@@ -25,6 +25,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django_htmx.http import trigger_client_event
 
 from sellerdesk.accounts.models import User
 from sellerdesk.compliance import Finding, has_errors
@@ -54,6 +55,7 @@ from sellerdesk.web.permissions import role_allows
 
 CLOCK_CHOICES = (("overdue", "Overdue"), ("due_soon", "Due soon"), ("on_time", "On time"))
 PANE_TARGETS = frozenset({"conversation", "thread-main"})
+INBOX_CHANGED = "inbox:changed"  # an htmx event: the list pane refreshes its rows
 
 
 def _clock(queryset: QuerySet[Any], value: str, ctx: ListContext) -> QuerySet[Any]:
@@ -99,6 +101,12 @@ QUICK_FILTERS = (
     ("Overdue", "clock", "overdue"),
     ("Mine", "mine", "1"),
 )
+
+
+def htmx_target(request: HttpRequest) -> str:
+    """The id of the element an htmx request will swap (empty without htmx)."""
+    htmx = getattr(request, "htmx", None)
+    return str(htmx.target or "") if htmx else ""
 
 
 def is_pane_request(request: HttpRequest) -> bool:
@@ -298,6 +306,9 @@ class InboxDetail(InboxList):
             context.update(store=self.store, now=timezone.now())
             response = render(request, "messaging/_conversation.html", context)
             patch_vary_headers(response, ["HX-Request", "HX-Target"])
+            if htmx_target(request) == "thread-main" and not context["replies_pending"]:
+                # The thread polled until its replies went out: the list's rows change too.
+                response = trigger_client_event(response, INBOX_CHANGED)
             return response
         return super().get(request, *args, **kwargs)
 

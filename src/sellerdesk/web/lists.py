@@ -254,10 +254,11 @@ def list_page(
         bound.append(BoundFilter(flt.name, flt.label, flt.toggle, options, value))
 
     q = " ".join(params.get(SEARCH_PARAM, "")[:_MAX_SEARCH_LENGTH].split())
-    if q and spec.search is not None:
-        queryset = spec.search(queryset, q.split()[:_MAX_SEARCH_WORDS])
-    elif q and spec.search_fields:
-        queryset = search_apply(queryset, spec.search_fields, q)
+    if q and (spec.search is not None or spec.search_fields):
+        if spec.search is not None:
+            queryset = spec.search(queryset, q.split()[:_MAX_SEARCH_WORDS])
+        else:
+            queryset = search_apply(queryset, spec.search_fields, q)
         clean[SEARCH_PARAM] = q
     else:
         q = ""

@@ -292,7 +292,11 @@ document.addEventListener("keydown", (event) => {
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key === "Escape") {
-    if (isTyping(target) && !target.closest("dialog")) target.blur();
+    // Leave the field as it is (a search field would clear itself).
+    if (isTyping(target) && !target.closest("dialog")) {
+      event.preventDefault();
+      target.blur();
+    }
     return;
   }
   if (isTyping(target) || !inbox() || document.querySelector("dialog[open]")) return;
