@@ -26,6 +26,16 @@ DEFAULTS: dict[str, int] = {
     "return_refund_business_days": 2,
     # Negative feedback: removal request within 90 days.
     "feedback_removal_days": 90,
+    # Review requests (Solicitations API): from 5 days after the earliest delivery
+    # date to 30 days after the latest delivery date.
+    "review_request_after_delivery_days": 5,
+    "review_request_until_days": 30,
+    # Proactive (seller-initiated) messages only within 30 days of order completion.
+    "proactive_message_days": 30,
+    # Report sync: how far back the first sync of a store reaches.
+    "report_first_sync_days": 90,
+    # Returns report (GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE): at most 60 days a request.
+    "returns_report_max_days": 60,
 }
 
 # Per-marketplace differences, where Amazon documents one.

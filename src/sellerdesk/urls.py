@@ -7,4 +7,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("sellerdesk.web.urls")),
+    path("", include("sellerdesk.spapi.urls")),
 ]

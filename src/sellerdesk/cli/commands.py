@@ -519,3 +519,7 @@ def register(sub: Any) -> None:
     p.add_argument("email")
     p.add_argument("--name", default="cli")
     p.add_argument("--json", action="store_true")
+
+    from sellerdesk.spapi.cli import register as register_spapi
+
+    register_spapi(add)

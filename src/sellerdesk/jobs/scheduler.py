@@ -42,6 +42,8 @@ DEFAULT_JOBS: list[JobSpec] = [
     # Each channel keeps its own interval (next_fetch_at); this only looks for due ones.
     JobSpec("mail_fetch", "sellerdesk.mail.tasks.mail_fetch_due", 60),
     JobSpec("replies_send", "sellerdesk.messaging.tasks.replies_send_due_task", 60),
+    JobSpec("spapi_sync", "sellerdesk.spapi.tasks.spapi_sync_all", 3600),
+    JobSpec("review_requests", "sellerdesk.spapi.tasks.review_requests_daily", 24 * 3600),
 ]
 
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SpApiConfig(AppConfig):
+    name = "sellerdesk.spapi"
+    label = "spapi"
+    verbose_name = "Selling Partner API"
