@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "sellerdesk.notifications",
     "sellerdesk.audit",
     "sellerdesk.jobs",
+    "sellerdesk.spapi",
     "sellerdesk.web",
 ]
 
