@@ -325,3 +325,15 @@ def test_localized_markers(channel, tld, begin, end, subject, text) -> None:  # 
     assert stored.body_text == text
     assert stored.conversation.amazon_order_id == "402-1111111-2222222"
     assert stored.conversation.buyer_key == f"abcdefghij12345@marketplace.amazon.{tld}"
+
+
+def test_reprocessing_is_audited_with_the_actor(channel, store) -> None:  # type: ignore[no-untyped-def]
+    from sellerdesk.audit.models import AuditEvent
+    from tests.factories import UserFactory
+
+    agent = UserFactory()
+    outcome = email_ingest(channel=channel, raw=b"not an email at all")
+    email_reprocess(email=InboundEmail.objects.get(pk=outcome.email_id), actor=agent)
+    event = AuditEvent.objects.get(action="mail.reprocessed")
+    assert event.actor == agent
+    assert event.data["status"] == "quarantined"

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router
 
+from sellerdesk.api.auth import request_user
 from sellerdesk.api.schemas import InboundEmailOut, MailChannelOut, ReprocessOut
 from sellerdesk.api.scoping import paginated, visible, visible_or_404
 from sellerdesk.api.writes import writer
@@ -56,7 +57,7 @@ def email_reprocess_endpoint(request: HttpRequest, id: int) -> IngestOutcome:
     emails = InboundEmail.objects.select_related("channel__store")
     email = visible_or_404(request, emails, pk=id, store_field=EMAIL_STORE)
     writer(request, email.channel.store, "viewers cannot reprocess mail")
-    return email_reprocess(email=email)
+    return email_reprocess(email=email, actor=request_user(request))
 
 
 @router.get("/mail/channels", response=list[MailChannelOut])

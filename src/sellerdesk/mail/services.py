@@ -24,6 +24,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sellerdesk.accounts.models import User
 from sellerdesk.audit.services import audit_record
 from sellerdesk.chargebacks.services import chargeback_from_notice
 from sellerdesk.claims.services import claim_from_notice
@@ -257,12 +258,20 @@ def channel_cursor_advance(*, channel: MailChannel, uid: int) -> None:
     channel.last_uid = max(channel.last_uid, uid)
 
 
-def email_reprocess(*, email: InboundEmail) -> IngestOutcome:
-    """Run a stored email through the pipeline again (after a fix, or by hand)."""
+def email_reprocess(*, email: InboundEmail, actor: User | None = None) -> IngestOutcome:
+    """Run a stored email through the pipeline again (after a fix, or by hand); audited."""
     with transaction.atomic():
         locked = InboundEmail.objects.select_for_update().get(pk=email.pk)
         locked.attempts += 1
         locked.status, locked.reason = EmailStatus.QUARANTINED, "reprocessing"
-        _process(locked, bytes(locked.raw), locked.channel.store)
+        store = locked.channel.store
+        _process(locked, bytes(locked.raw), store)
+        audit_record(
+            action="mail.reprocessed",
+            actor=actor,
+            store=store,
+            target=locked,
+            data={"status": locked.status, "reason": locked.reason[:500]},
+        )
     status = INGESTED if locked.status == EmailStatus.PROCESSED else QUARANTINED
     return IngestOutcome(status, locked.pk, locked.kind, locked.reason)

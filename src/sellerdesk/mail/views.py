@@ -17,7 +17,7 @@ from sellerdesk.mail.selectors import channels_for_store, emails_for_store, quar
 from sellerdesk.mail.services import INGESTED, channel_create, email_reprocess
 from sellerdesk.stores.models import Role
 from sellerdesk.web.generic import StoreView
-from sellerdesk.web.permissions import role_allows
+from sellerdesk.web.permissions import current_user, role_allows
 
 QUARANTINE_PAGE_SIZE = 200
 
@@ -47,7 +47,7 @@ class QuarantineReprocess(StoreView):
             return HttpResponseRedirect(
                 reverse("mail_quarantine", kwargs={"store_id": self.store.pk})
             )
-        outcome = email_reprocess(email=email)
+        outcome = email_reprocess(email=email, actor=current_user(request))
         if outcome.status == INGESTED:
             messages.success(request, f"“{email.subject or email.pk}” was processed this time.")
         else:
