@@ -177,9 +177,10 @@ class _TokenClient(AccessTokenClient):
         self._transport: HttpxTransport = transport
 
     def _get_cache_key(self, token_flavor: str = "") -> str:
+        # Everything that makes the token: other credentials never share it.
         raw = "\0".join(
             (self.scheme + self.host + self.path, self.cred.client_id or "",
-             self.cred.refresh_token or "", token_flavor)
+             self.cred.client_secret or "", self.cred.refresh_token or "", token_flavor)
         )  # fmt: skip
         return hashlib.sha256(raw.encode()).hexdigest()
 
