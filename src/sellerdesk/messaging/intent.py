@@ -8,15 +8,24 @@ How a message is read:
 
 1. Only the buyer's own words count: the text between Amazon's ``Begin message`` /
    ``End message`` markers when present, cut at the first reply header ("On … wrote:",
-   "Am … schrieb:", "-----Original Message-----", …), without ``>`` lines.
+   "Am … schrieb:", "-----Original Message-----", …), without ``>`` lines. The quoted
+   history is read only when the new text is a bare follow-up ("any update?",
+   "¿alguna novedad?", "des nouvelles ?") or a question with no intent of its own: then
+   the history says what is being chased.
 2. The text is folded (lower case, accents removed, one character per character so a
    match can be quoted back from the original) and its language guessed from stop words.
 3. The cue tables of that language (and English, which buyers mix in) are matched in one
    pass. A longer cue hides the shorter ones inside it: "not received" is not "received",
    "refund received" is not a refund request, "you cancelled" is not a cancellation.
-4. Each distinct cue adds its weight to its intent; an Amazon subject template
-   ("Product details inquiry …") adds a hint, never more than the body can outweigh.
-5. Among the intents whose body score is close to the best, the most specific wins
+4. A negation in front of a cue undoes it (``_negated``): "not damaged, just too small",
+   "nichts kaputt", "no está roto" undo a defect; "I don't want to send it back",
+   "para no tener que devolverla", "pour éviter un retour" undo a return (a wish needs a
+   negated wish: "still no refund" still asks for one). A negation reaches only across
+   pronouns, articles and auxiliaries of its own clause, never past "but" or a comma.
+5. Each distinct cue adds its weight to its intent; an Amazon subject template
+   ("Product details inquiry …") adds a hint that can bring an intent the body names
+   into the running but never push out one the body names more strongly.
+6. Among the intents whose body score is close to the best, the most specific wins
    (``PRECEDENCE``): damaged + refund is damaged, "thanks, but where is it" is not thanks.
 """
 
@@ -28,12 +37,23 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from sellerdesk.messaging.intent_cues import CUES, INTENTS, LANGUAGES, STOPWORDS, Cue
+from sellerdesk.messaging.intent_cues import (
+    CUES,
+    INTENTS,
+    LANGUAGES,
+    NEGATION,
+    STOPWORDS,
+    Cue,
+    Negation,
+)
 from sellerdesk.messaging.intent_cues.base import (
     CANCEL,
     CHANGE,
     DAMAGED,
+    FOLLOWUP,
     INVOICE,
+    NEGATED_AS_STATE,
+    NEGATED_AS_WISH,
     OTHER,
     PRODUCT,
     REFUND,
@@ -65,6 +85,9 @@ SUBJECT_HINT_WEIGHT = 1.5
 # Cues found in a free-form (non-Amazon) subject count for this share of their weight.
 SUBJECT_CUE_FACTOR = 0.5
 MAX_EVIDENCE = 6
+# Quoted history, when it is read at all, counts for this share of its weight.
+HISTORY_FACTOR = 0.8
+HISTORY_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -82,9 +105,9 @@ _REPLY_HEADERS = re.compile(
     r"(?im)^[ \t]*(?:"
     r"on\b(?:[^\n]|\n(?!\n)){0,250}?\bwrote[ \t]*:"
     r"|am\b(?:[^\n]|\n(?!\n)){0,250}?\bschrieb\b[^\n]{0,120}:"
-    r"|le\b(?:[^\n]|\n(?!\n)){0,250}?\ba[ \t]+[ée]crit[ \t]*:"
-    r"|el\b(?:[^\n]|\n(?!\n)){0,250}?\bescribi[óo][ \t]*:"
-    r"|il\b(?:[^\n]|\n(?!\n)){0,250}?\bha[ \t]+scritto[ \t]*:"
+    r"|le\b(?:[^\n]|\n(?!\n)){0,250}?\bai?[ \t]+[ée]crit[ \t]*:"
+    r"|el\b(?:[^\n]|\n(?!\n)){0,250}?\bescrib(?:i[óo]|í|i)[ \t]*:"
+    r"|il\b(?:[^\n]|\n(?!\n)){0,250}?\bh[ao][ \t]+scritto[ \t]*:"
     r"|(?:em|op)\b(?:[^\n]|\n(?!\n)){0,250}?\b(?:escreveu|schreef)[ \t]*:"
     r"|-{2,}[ \t]*(?:original message|urspr[üu]ngliche nachricht|original-nachricht|"
     r"message d'origine|mensaje original|messaggio originale|forwarded message|"
@@ -97,16 +120,28 @@ _REPLY_HEADERS = re.compile(
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*(?:\n|$)")
 
 
-def buyer_text(text: str) -> str:
-    """The part of a message the buyer wrote now, without template or quoted history."""
+def _split(text: str) -> tuple[str, str]:
+    """(what the buyer wrote now, the quoted history below or inside it)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markers = list(_AMAZON_MARKER.finditer(text))
     if len(markers) >= 2:
         text = text[markers[0].end() : markers[1].start()]
+    history = ""
     header = _REPLY_HEADERS.search(text)
     if header and text[: header.start()].strip():
-        text = text[: header.start()]
-    return _QUOTED_LINE.sub("", text).strip()
+        text, history = text[: header.start()], text[header.start() :]
+    quoted = "".join(m.group() for m in _QUOTED_LINE.finditer(text))
+    own = _QUOTED_LINE.sub("", text).strip()
+    history = _QUOTE_MARK.sub("", quoted + history).strip()
+    return own, history[:HISTORY_CHARS]
+
+
+_QUOTE_MARK = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+
+
+def buyer_text(text: str) -> str:
+    """The part of a message the buyer wrote now, without template or quoted history."""
+    return _split(text)[0]
 
 
 # --- 2. folding and language --------------------------------------------------------
@@ -145,7 +180,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 # Characters that give a language away even in a two-word message.
 _CHAR_HINTS = {
     "de": "äöüß",
-    "es": "ñ¿¡",
+    "es": "ñ¿¡áíóú",
     "fr": "çœêâîôûëï",
     "it": "òì",
 }
@@ -364,26 +399,152 @@ def _matchers(lang: str) -> tuple[_Matcher, _Matcher]:
     )
 
 
-def _find(folded: str, langs: list[str]) -> list[_Hit]:
+def _find(folded: str, langs: list[str], language: str) -> list[_Hit]:
+    """The cues of ``langs`` in ``folded`` that count: not hidden, not negated."""
     hits: list[_Hit] = []
     for lang in langs:
         for matcher in _matchers(lang):
             hits += matcher.find(folded)
-    # A longer tight cue hides every cue inside its span.
-    hits.sort(key=lambda h: (h.start - h.end, h.start))
+    # A longer tight cue hides every cue inside its span; of the cues of one span, the
+    # strongest of each intent counts.
+    hits.sort(key=lambda h: (h.start - h.end, h.start, -h.cue.weight))
+    neg = _negation(language)
+    negated = {id(h) for h in hits if _negated(h, folded, neg)}
     kept: list[_Hit] = []
     for hit in hits:
         if not any(
-            k.start <= hit.start and hit.end <= k.end and not k.cue.loose and k is not hit
+            k.start <= hit.start
+            and hit.end <= k.end
+            and not k.cue.loose
+            and (k.end - k.start > hit.end - hit.start or k.cue.intent == hit.cue.intent)
+            # A negated cue says nothing, and hides only what says the same: "pour ne pas
+            # avoir à faire un retour" is no return; "nunca me llegó el reembolso" is no
+            # thank-you, but still a refund.
+            and (id(k) not in negated or k.cue.intent == hit.cue.intent)
             for k in kept
         ):
             kept.append(hit)
+    kept = [h for h in kept if id(h) not in negated]
     return sorted(kept, key=lambda h: h.start)
 
 
+# --- 4. negation ----------------------------------------------------------------------
+
+# A clause ends at punctuation or a dash between spaces; a negation never crosses it.
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]|\s[-\u2013\u2014]+\s")
+# French and Italian elisions are two words: "n'est" is "n" "est", "l'ho" is "l" "ho".
+_ELISIONS = frozenset(
+    [
+        "n",
+        "l",
+        "d",
+        "j",
+        "m",
+        "t",
+        "s",
+        "c",
+        "qu",
+        "un",
+        "dell",
+        "all",
+        "nell",
+        "sull",
+        "dall",
+        "dov",
+    ]
+)
+NEGATION_REACH = 5  # words between a negation and the cue it undoes
+
+
+def _words(folded: str, start: int, end: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(folded, start, end):
+        word = m.group()
+        head, apostrophe, rest = word.partition("'")
+        if apostrophe and head in _ELISIONS:
+            out += [(m.start(), head), (m.start() + len(head) + 1, rest)]
+        else:
+            out.append((m.start(), word))
+    return out
+
+
+def _negated(hit: _Hit, folded: str, neg: Negation) -> bool:
+    """Whether a negation of the hit's own clause undoes it ("nicht beschädigt")."""
+    intent = hit.cue.intent
+    if intent in NEGATED_AS_STATE or hit.cue.weight <= 0:
+        as_wish = False
+    elif intent in NEGATED_AS_WISH:
+        as_wish = True
+    else:
+        return False
+
+    def settles(window: list[str], word: str, before: list[str]) -> bool:
+        if not as_wish or word in neg.avoid:
+            return True
+        own = [w for _, w in _words(folded, hit.start, hit.end)[:2]]  # "want to return"
+        return any(w in neg.wish for w in window + before + own)
+
+    first = _words(folded, hit.start, hit.end)[:1]
+    if first and first[0][1] in neg.negators:
+        # A cue said in the negative ("aucun son", "no light") is not undone by the
+        # grammar around it ("il n'a aucun son").
+        return False
+    start = max(0, hit.start - 120)
+    ends = list(_CLAUSE_END.finditer(folded, start, hit.start))
+    if ends:
+        start = ends[-1].end()
+    words = _words(folded, start, hit.start)
+    window: list[str] = []
+    for i in range(len(words) - 1, max(-1, len(words) - 2 - NEGATION_REACH), -1):
+        word = words[i][1]
+        if word in neg.boundaries:
+            break
+        if word in neg.negators or word in neg.avoid:
+            return settles(window, word, [w for _, w in words[max(0, i - 2) : i]])
+        if word not in neg.transparent and word not in neg.wish:
+            break
+        window.append(word)
+    if not neg.after:
+        return False
+    # German also negates after: "kaputt ist es nicht", "um eine Rücksendung zu vermeiden".
+    end = min(len(folded), hit.end + 60)
+    stop = _CLAUSE_END.search(folded, hit.end, end)
+    window = []
+    for _pos, word in _words(folded, hit.end, stop.start() if stop else end)[:NEGATION_REACH]:
+        if word in neg.negators or word in neg.avoid:
+            return settles(window, word, [])
+        if word not in neg.transparent and word not in neg.wish:
+            break
+        window.append(word)
+    return False
+
+
+@cache
+def _negation(language: str) -> Negation:
+    """The negation words of a language (and English, which buyers mix in), folded."""
+    tables = [NEGATION[language or "en"], NEGATION["en"]]
+
+    def union(field: str) -> frozenset[str]:
+        return frozenset(fold(w) for t in tables for w in getattr(t, field))
+
+    return Negation(
+        negators=union("negators"),
+        avoid=union("avoid"),
+        transparent=union("transparent"),
+        wish=union("wish"),
+        boundaries=union("boundaries"),
+        after=tables[0].after,
+    )
+
+
 def _score(
-    hits: list[_Hit], original: str, factor: float = 1.0
+    hits: list[_Hit],
+    original: str,
+    factor: float = 1.0,
+    followup_as: str | None = None,
+    label: str = "",
 ) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Scores and evidence per intent; follow-up cues count for ``followup_as`` if any."""
     weights: dict[str, list[float]] = {}
     evidence: dict[str, list[str]] = {}
     seen: set[Cue] = set()
@@ -391,11 +552,17 @@ def _score(
         if hit.cue.weight <= 0 or hit.cue in seen:
             continue
         seen.add(hit.cue)
-        weights.setdefault(hit.cue.intent, []).append(hit.cue.weight * factor)
+        intent = hit.cue.intent
+        if intent == FOLLOWUP:
+            if followup_as is None:
+                continue
+            intent = followup_as
+        weights.setdefault(intent, []).append(hit.cue.weight * factor)
         phrase = " ".join(original[hit.start : hit.end].split())
         if len(phrase) > 80:
             phrase = phrase[:77] + "…"
-        phrases = evidence.setdefault(hit.cue.intent, [])
+        phrase = label + phrase
+        phrases = evidence.setdefault(intent, [])
         if phrase not in phrases:
             phrases.append(phrase)
     # Diminishing returns: the strongest cue counts fully, each further one half as much
@@ -407,7 +574,7 @@ def _score(
     return scores, evidence
 
 
-# --- 4. subjects --------------------------------------------------------------------
+# --- 5. subjects --------------------------------------------------------------------
 
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|tr|r|rif|rv|sv)\s*:\s*)+", re.I)
 _AMAZON_SUBJECT = re.compile(r"amazon|\((?:order|bestellung|commande|pedido|ordine|注文)\s*:", re.I)
@@ -443,41 +610,39 @@ _SUBJECT_LANGUAGE = [
 
 @dataclass(frozen=True)
 class _SubjectSignals:
-    scores: dict[str, float]
+    # Amazon's template ("Product details inquiry"): a hint, never an intent of its own.
+    hints: dict[str, float]
+    # Cues of a free-form subject: the buyer's words, so they compete, lightly.
+    cues: dict[str, float]
     evidence: dict[str, list[str]]
     language: str
-    # Intents named in a free-form subject: the buyer's words, so they may compete.
-    written: frozenset[str]
 
 
-def _subject_signals(subject: str) -> _SubjectSignals:
+def _subject_signals(subject: str, language: str) -> _SubjectSignals:
     """Hints from the subject: scores, evidence, the template's language."""
     bare = _SUBJECT_PREFIX.sub("", subject).strip()
     if not bare:
-        return _SubjectSignals({}, {}, "", frozenset())
+        return _SubjectSignals({}, {}, {}, "")
     folded = fold(bare)
-    language = next((lang for lang, rx in _SUBJECT_LANGUAGE if rx.search(folded)), "")
-    scores: dict[str, float] = {}
+    template_language = next((lang for lang, rx in _SUBJECT_LANGUAGE if rx.search(folded)), "")
+    hints: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
     for _lang, intent, rx in _SUBJECT_HINTS:
         m = rx.search(folded)
-        if m and intent not in scores:
-            scores[intent] = SUBJECT_HINT_WEIGHT
+        if m and intent not in hints:
+            hints[intent] = SUBJECT_HINT_WEIGHT
             evidence[intent] = [f"subject: {bare[m.start() : m.end()]}"]
-    written: frozenset[str] = frozenset()
+    cues: dict[str, float] = {}
     if not _AMAZON_SUBJECT.search(bare):
         # A subject the buyer (or another mailer) wrote: read it like the body, lightly.
-        cue_scores, cue_evidence = _score(_find(folded, list(LANGUAGES)), bare, SUBJECT_CUE_FACTOR)
-        for intent, value in cue_scores.items():
-            scores[intent] = scores.get(intent, 0.0) + value
-            evidence.setdefault(intent, []).extend(
-                f"subject: {phrase}" for phrase in cue_evidence[intent]
-            )
-        written = frozenset(cue_scores)
-    return _SubjectSignals(scores, evidence, language, written)
+        hits = _find(folded, list(LANGUAGES), language)
+        cues, cue_evidence = _score(hits, bare, SUBJECT_CUE_FACTOR, WHERE, "subject: ")
+        for intent, phrases in cue_evidence.items():
+            evidence.setdefault(intent, []).extend(phrases)
+    return _SubjectSignals(hints, cues, evidence, template_language)
 
 
-# --- 5. the decision ----------------------------------------------------------------
+# --- 6. the decision ----------------------------------------------------------------
 
 
 def _tables_for(scores: dict[str, float], language: str) -> list[str]:
@@ -491,31 +656,54 @@ def _tables_for(scores: dict[str, float], language: str) -> list[str]:
     return langs
 
 
+def _merge(
+    into: tuple[dict[str, float], dict[str, list[str]]],
+    more: tuple[dict[str, float], dict[str, list[str]]],
+) -> None:
+    for intent, value in more[0].items():
+        into[0][intent] = into[0].get(intent, 0.0) + value
+    for intent, phrases in more[1].items():
+        into[1].setdefault(intent, []).extend(phrases)
+
+
 def classify_intent(*, text: str, subject: str = "") -> IntentResult:
     """The intent of one buyer message (see the module docstring for the method)."""
-    body = buyer_text(text)
+    body, history = _split(text)
     folded = fold(body)
     lang_scores = language_scores(body, folded)
     best_lang = max(LANGUAGES, key=lambda lang: lang_scores[lang])
     language = best_lang if lang_scores[best_lang] >= 1 else ""
+    tables = _tables_for(lang_scores, language)
 
-    body_scores, body_evidence = _score(_find(folded, _tables_for(lang_scores, language)), body)
-    signals = _subject_signals(subject)
-    subject_scores, subject_evidence = signals.scores, signals.evidence
+    hits = _find(folded, tables, language)
+    own_intents = {h.cue.intent for h in hits if h.cue.weight > 0}
+    chases = FOLLOWUP in own_intents or (not own_intents and "?" in body)
+    if history and chases:
+        # "Any update?" above the quoted request: the history says what is chased.
+        found = _score(hits, body)
+        folded_history = fold(history)
+        history_hits = _find(folded_history, tables, language)
+        _merge(found, _score(history_hits, history, HISTORY_FACTOR, label="quoted: "))
+    else:
+        found = _score(hits, body, followup_as=WHERE)
+    body_scores, body_evidence = found
+
+    signals = _subject_signals(subject, language)
     language = language or signals.language
     # Only what the buyer wrote competes; an Amazon template subject is a hint.
-    written = set(body_scores) | signals.written
-
-    totals = {
-        intent: body_scores.get(intent, 0.0) + subject_scores.get(intent, 0.0) for intent in INTENTS
-    }
+    written = set(body_scores) | set(signals.cues)
     if not written:
-        if subject_scores:
-            intent = max(subject_scores, key=lambda i: (subject_scores[i], -PRECEDENCE.index(i)))
-            return IntentResult(intent, 0.45, language, subject_evidence[intent][:MAX_EVIDENCE])
+        if signals.hints:
+            hints = signals.hints
+            intent = max(hints, key=lambda i: (hints[i], -PRECEDENCE.index(i)))
+            return IntentResult(intent, 0.45, language, signals.evidence[intent][:MAX_EVIDENCE])
         return IntentResult(OTHER, 0.2, language, [])
 
-    top = max(totals[i] for i in written)
+    said = {i: body_scores.get(i, 0.0) + signals.cues.get(i, 0.0) for i in INTENTS}
+    totals = {i: said[i] + signals.hints.get(i, 0.0) for i in INTENTS}
+    # The bar is set by what the buyer wrote: a hint may bring an intent into the running,
+    # never push out one the buyer named more strongly.
+    top = max(said[i] for i in written)
     contenders = [i for i in written if totals[i] >= CONTENDER_RATIO * top]
     intent = min(contenders, key=PRECEDENCE.index)
     if intent == THANKS and "?" in body:
@@ -528,7 +716,7 @@ def classify_intent(*, text: str, subject: str = "") -> IntentResult:
     share = totals[intent] / sum(totals.values())
     strength = 1 - math.exp(-totals[intent] / 3)
     confidence = round(min(0.98, 0.1 + 0.88 * share * strength), 2)
-    evidence = body_evidence.get(intent, []) + subject_evidence.get(intent, [])
+    evidence = body_evidence.get(intent, []) + signals.evidence.get(intent, [])
     return IntentResult(intent, confidence, language, evidence[:MAX_EVIDENCE])
 
 

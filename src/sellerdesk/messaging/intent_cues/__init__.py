@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sellerdesk.messaging.intent_cues import de, en, es, fr, it
-from sellerdesk.messaging.intent_cues.base import INTENTS, Cue
+from sellerdesk.messaging.intent_cues.base import INTENTS, Cue, Negation
 
 LANGUAGES = ("en", "de", "fr", "es", "it")
 
@@ -23,4 +23,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "it": it.STOPWORDS,
 }
 
-__all__ = ["CUES", "INTENTS", "LANGUAGES", "STOPWORDS", "Cue"]
+NEGATION: dict[str, Negation] = {
+    "en": en.NEGATION,
+    "de": de.NEGATION,
+    "fr": fr.NEGATION,
+    "es": es.NEGATION,
+    "it": it.NEGATION,
+}
+
+__all__ = ["CUES", "INTENTS", "LANGUAGES", "NEGATION", "STOPWORDS", "Cue", "Negation"]

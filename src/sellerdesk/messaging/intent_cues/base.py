@@ -41,6 +41,37 @@ INTENTS = (
 # ("you cancelled my order" is not a cancellation request).
 NEUTRAL = "neutral"
 
+# A pseudo-intent, never an answer: the buyer chases an earlier message ("any update?",
+# "gibt es Neuigkeiten?", "¿alguna novedad?"). Above a quoted history, the history says
+# what is being chased; without one, a follow-up counts for where-is-my-order.
+FOLLOWUP = "follow_up"
+
+# Which negations undo a cue of an intent (see ``Negation``):
+# - a state: any negation in front of it ("nicht beschädigt", "nothing broken",
+#   "no está roto", "n'est pas abîmé", "niente di rotto", "nunca me llegó el reembolso");
+# - a wish: only a negated wish or need ("ich will sie nicht zurückschicken", "so I don't
+#   have to return it", "para no tener que devolverla", "pour éviter un retour"), since
+#   "still no refund" or "no invoice in the box" still ask for one.
+NEGATED_AS_STATE = frozenset({DAMAGED, WRONG, THANKS})
+NEGATED_AS_WISH = frozenset({RETURN, REFUND, CANCEL, CHANGE, INVOICE})
+
+
+class Negation(NamedTuple):
+    """The words of one language that a negation is made of, folded."""
+
+    # not, nicht, kein, pas, ne, sin, non, senza …
+    negators: frozenset[str]
+    # avoid, vermeiden, éviter, evitar, evitare: a negated wish on their own
+    avoid: frozenset[str]
+    # Words a negation reaches across to the cue: pronouns, articles, auxiliaries.
+    transparent: frozenset[str]
+    # want, need, have (to), müssen, vouloir, tener (que) …: they make it a negated wish.
+    wish: frozenset[str]
+    # but, aber, mais, pero, ma: a negation never reaches across them.
+    boundaries: frozenset[str]
+    # German also negates after the cue: "kaputt ist es nicht", "… zu vermeiden".
+    after: bool = False
+
 
 class Cue(NamedTuple):
     intent: str

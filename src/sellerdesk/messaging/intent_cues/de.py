@@ -6,8 +6,10 @@ from sellerdesk.messaging.intent_cues.base import (
     CANCEL,
     CHANGE,
     DAMAGED,
+    FOLLOWUP,
     INVOICE,
     LOOSE,
+    NEUTRAL,
     OTHER,
     PRODUCT,
     REFUND,
@@ -15,6 +17,7 @@ from sellerdesk.messaging.intent_cues.base import (
     THANKS,
     WHERE,
     WRONG,
+    Negation,
     table,
     words,
 )
@@ -29,6 +32,24 @@ STOPWORDS = words(
     "gut so in"
 )
 
+NEGATION = Negation(
+    negators=words(
+        "nicht nichts kein keine keinen keinem keiner keines nie niemals ohne weder keineswegs"
+    ),
+    avoid=words("vermeiden vermeide ersparen erspare"),
+    transparent=words(
+        "ich es sie er wir man das der die den dem ein eine einen ist sind war waren wird "
+        "sein mir mich ihn ihm uns zu mehr wieder gar uberhaupt ueberhaupt eigentlich auch "
+        "etwas irgendwas so mal nochmal extra"
+    ),
+    wish=words(
+        "will willst wollen wollte mochte mochten moechte moechten wurde wurden wuerde "
+        "wuerden muss mussen muessen musste brauche brauchen bitte gerne lieber mag"
+    ),
+    boundaries=words("aber sondern jedoch nur einfach"),
+    after=True,
+)
+
 _NEG = r"(?:nicht|nichts|nie|noch nicht|keine?n?|nix)"
 _GOODS = r"(?:paket|bestellung|sendung|lieferung|ware|artikel|päckchen|packchen|zeug)"
 
@@ -39,7 +60,10 @@ CUES = table(
             (2.5, r"wo bleibt|wo ist (?:es|sie|das)\b"),
             (
                 3,
-                rf"{_NEG}\W+(?:\w+\W+){{0,4}}?(?:angekommen|eingetroffen|erhalten|bekommen|"
+                # (an answer or a refund that has not come is not the parcel)
+                rf"{_NEG}\W+(?!(?:\w+\W+){{0,2}}?(?:antwort|rückmeldung|reaktion|erstattung|"
+                r"rückerstattung|gutschrift|rückzahlung|geld|rechnung)\b)"
+                r"(?:\w+\W+){0,4}?(?:angekommen|eingetroffen|erhalten|bekommen|"
                 r"geliefert|zugestellt|da|gekommen|versendet|verschickt|versandt|raus|"
                 r"rausgegangen|unterwegs|bewegt|aktualisiert|zu sehen)\b",
             ),
@@ -54,7 +78,11 @@ CUES = table(
                 r"wann (?:\w+ ){0,4}?(?:versendet|verschickt|versandt|geliefert|ankommen|kommt|"
                 r"kommen|zugestellt|rausgehen|raus|da|eintreffen|rechnen|erwarten)\b",
             ),
-            (3, r"(?:schon|bereits) (?:\w+ )?(?:versendet|verschickt|versandt|unterwegs|raus)"),
+            (
+                3,
+                r"(?:schon|bereits) (?:\w+ )?(?:versendet|verschickt|versandt|unterwegs|raus|"
+                r"abgeschickt|losgeschickt|rausgegangen|auf dem weg)",
+            ),
             (1.5, r"versandbestätigung|liefertermin|lieferdatum|zustelldatum|voraussichtlich"),
             (
                 2.5,
@@ -72,7 +100,7 @@ CUES = table(
             (
                 3,
                 r"(?:sendungsnummer|trackingnummer|tracking\w*|paketnummer|sendungsverfolgung|"
-                r"link)\W+(?:\w+\W+){0,3}?funktioniert\w* nicht",
+                r"verfolgungslink)\W+(?:\w+\W+){0,3}?funktioniert\w* nicht",
             ),
         ],
         RETURN: [
@@ -82,7 +110,7 @@ CUES = table(
                 r"rücksendeetikett|retourenlabel|retourenschein|rücksendeschein|retournier\w*|"
                 r"umtauschen|umzutauschen|widerruf\w*|rückgaberecht",
             ),
-            (2, r"rücksend\w*|rückgabe\w*|retoure\w*|umtausch\w*|rücksendekosten"),
+            (2, r"rücksend\w*|rückgabe\w*|retoure\w*|umtausch\w*|rücksendekosten|rückversand\w*"),
             (
                 1,
                 r"originalverpackung|ungeöffnet|unbenutzt|gefällt (?:mir )?(?:leider )?nicht|"
@@ -167,7 +195,6 @@ CUES = table(
             (3, r"(?:sind|ist|waren|war) (?:aber |leider )?nur \d+"),
             (2.5, r"(?:war|waren) (?:kein|keine|keinen) \w+ (?:dabei|drin|im|in)"),
             (2, r"sollte\w* \d+ \w+ (?:enthalten|haben|sein)|wie bestellt"),
-            (4, r"(?:rechnung|quittung) fehlt|fehlt (?:noch )?(?:die )?rechnung"),
         ],
         CANCEL: [
             (3, r"storn\w*|abbestell\w*"),
@@ -189,7 +216,7 @@ CUES = table(
             (
                 3,
                 r"(?:adresse|anschrift|lieferadresse|hausnummer|plz|postleitzahl|größe|grösse|"
-                r"farbe|menge|anzahl|variante|name\w*)\W+(?:\w+\W+){0,4}?(?:ändern|änderung|"
+                r"farbe|menge|anzahl|variante|name\w*)\W+(?:\w+\W+){0,6}?(?:ändern|änderung|"
                 r"korrigieren|anpassen|tauschen|austauschen|umstellen|aktualisieren|"
                 r"hinzufügen|ergänzen)",
             ),
@@ -198,10 +225,12 @@ CUES = table(
                 r"(?:ändern|korrigieren|anpassen)\W+(?:\w+\W+){0,3}?(?:adresse|anschrift|größe|"
                 r"farbe|menge|bestellung)",
             ),
-            (2.5, r"vertan|verschrieben|falsche (?:adresse|hausnummer|plz|postleitzahl)"),
+            (2.5, r"vertan|verschrieben|vertippt|falsche (?:adresse|hausnummer|plz|postleitzahl)"),
+            (1.5, r"korrigieren|berichtigen"),
             (
                 2.5,
-                r"packstation|an (?:meine|die|meinen) (?:\w+ )?(?:adresse|arbeit|büro|mutter|"
+                r"packstation|an (?:meine|die|meinen|mein|das|den|unser\w*) (?:\w+ )?(?:adresse|"
+                r"arbeit|büro|mutter|"
                 r"eltern|nachbarn)|lieferadresse|umgezogen|neue adresse",
             ),
             (2.5, r"(?:\d+|ein|zwei|drei) (?:stück )?statt (?:\d+|ein|eins|einem|zwei|drei)\b"),
@@ -231,7 +260,8 @@ CUES = table(
             ),
             (
                 1.5,
-                r"material|garantie|gewährleistung|stecker|adapter|volt|watt|batterie\w*|akku\w*",
+                r"material|garantie|gewährleistung|stecker|adapter|volt\b|watt\b|batterie\w*|"
+                r"akku\w*",
             ),
             (
                 3,
@@ -245,6 +275,10 @@ CUES = table(
         ],
         INVOICE: [
             (4, r"rechnung\w*|\w+rechnung\w*"),
+            (
+                4.5,
+                r"(?:rechnung|quittung|beleg) fehlt|fehlt (?:noch )?(?:die )?(?:rechnung|quittung)",
+            ),
             (3, r"mwst|mehrwertsteuer|ust\W?id\w*|umsatzsteuer\w*|steuernummer|quittung|beleg\b"),
         ],
         THANKS: [
@@ -281,9 +315,286 @@ CUES = table(
             (
                 2.5,
                 r"preis\w*\W+(?:\w+\W+){0,4}?(?:gestiegen|erhöht|teurer|zu hoch)|frechheit|"
-                r"wucher|abzocke|teuer|günstiger|billiger|hälfte",
+                r"wucher|abzocke|teuer|teurer|günstiger|billiger|hälfte",
             ),
             (3.5, r"warum (?:bekomme|erhalte) ich|nicht kontaktiert"),
+        ],
+    }
+)
+
+
+# Cues of context: what a word means depends on the words around it. Each row is a kind
+# of message, not a message, and the same kinds are in every language.
+CUES += table(
+    {
+        FOLLOWUP: [
+            (
+                2,
+                r"gibt es (?:hierzu |dazu |schon |inzwischen |mittlerweile |etwas )*"
+                r"(?:neues|neuigkeiten|news|eine antwort|ein update)|neuigkeiten|"
+                r"(?:schon |noch )?etwas neues|(?:noch )?keine (?:antwort|rückmeldung|reaktion)|"
+                r"warte (?:\w+ ){0,2}?auf (?:eine |ihre )?(?:antwort|rückmeldung)|"
+                r"bitte um (?:kurze )?rückmeldung|ich hatte (?:ihnen )?(?:bereits |schon )?"
+                r"geschrieben|siehe (?:meine nachricht )?unten|nachfrage|erinnerung",
+            ),
+        ],
+        NEUTRAL: [
+            # Something the buyer has: "Die Rechnung habe ich schon per Mail bekommen".
+            (
+                0,
+                r"(?:rechnung|quittung|beleg) (?:habe ich|hab ich|ist|kam) (?:schon |bereits |"
+                r"auch )*(?:per (?:e-?mail|mail) |als pdf )?(?:bekommen|erhalten|da|angekommen)|"
+                r"(?:bekommen|erhalten) (?:habe ich|hab ich) (?:schon |bereits )?(?:die|eine) "
+                r"(?:rechnung|quittung)",
+            ),
+            # A website or link that fails is not a defective product.
+            (
+                0,
+                r"(?:webseite|website|internetseite|seite|homepage|app|portal|link|qr-code)\W+"
+                r"(?:\w+\W+){0,5}?"
+                r"(?:funktioniert|lädt|öffnet|geht|lässt sich)\w* (?:\w+ ){0,2}?nicht",
+            ),
+            # "nicht das richtige für mich": it does not suit, nothing was mixed up.
+            (0, r"nicht (?:das|die|der|den) richtige\w* (?:für mich|für uns)"),
+        ],
+        WHERE: [
+            # "… aber das Paket selbst nicht": the thing that did not come.
+            (
+                3,
+                rf"aber (?:das|die|den|meine?n?) (?:\w+ )?{_GOODS} (?:\w+ )?(?:noch )?nicht\b",
+            ),
+            (
+                3,
+                r"(?:sendungsnummer|trackingnummer|tracking\w*|paketnummer|sendungsverfolgung|"
+                r"verfolgungslink)\W+(?:\w+\W+){0,3}?funktioniert\w* (?:\w+ ){0,2}?nicht",
+            ),
+            (3, r"lager (?:\w+ )?verlassen|(?:hat|ist) (?:\w+ ){0,3}?(?:das|ihr) lager"),
+            (
+                3,
+                r"adresse nicht gefunden|nicht zustellbar|zustellversuch|(?:konnte|konnten) "
+                r"(?:\w+ )?nicht (?:zugestellt|geliefert) werden|empfänger unbekannt",
+            ),
+            (2, r"(?:meine )?adresse (?:stimmt|ist (?:richtig|korrekt))"),
+        ],
+        RETURN: [
+            (2, r"nicht das richtige für mich|nichts für mich|passt (?:mir )?nicht"),
+            (
+                3,
+                r"(?:wie|was) (?:funktioniert|geht|läuft|mache ich)\w* (?:\w+ )?(?:die |der |das |"
+                r"eine )?(?:rückgabe|rücksendung|retoure|umtausch|rückversand)\w*",
+            ),
+        ],
+        REFUND: [
+            (
+                3,
+                r"auf (?:meinem|dem|mein|meine) (?:konto|karte|kreditkarte)\W+(?:\w+\W+){0,3}?"
+                r"(?:nichts|nicht|kein\w*)|nichts (?:\w+ ){0,3}?auf (?:meinem|dem|mein) konto|"
+                r"(?:noch )?nicht gutgeschrieben",
+            ),
+            (
+                3.5,
+                r"\d+(?:[.,]\d+)? ?(?:€|eur\w*) (?:statt|anstatt|von)\b|"
+                r"(?:den )?rest(?:betrag)?\W+(?:\w+\W+){0,2}?(?:überweisen|erstatten|zahlen|"
+                r"auszahlen)|restbetrag|zurückbekommen|zurückerhalten|zurücküberwiesen",
+            ),
+            (
+                3.5,
+                r"fehl\w* (?:noch )?\d+(?:[.,]\d+)? ?(?:€|eur\w*)|"
+                r"(?:erstattung|gutschrift|rückzahlung)\W+(?:\w+\W+){0,3}?fehl\w*",
+            ),
+        ],
+        DAMAGED: [
+            # A defect told by its symptom.
+            (
+                3,
+                r"tote\w* pixel\w*|pixelfehler|flacker\w*|kein(?:e|en)? (?:licht|strom|bild|"
+                r"luft|saugkraft|wärme|reaktion|mucks|signal)\b|"
+                r"(?:saugt|heizt|kühlt|leuchtet|dreht sich|reagiert|zündet|pumpt|mahlt|spült|"
+                r"wärmt|bläst|druckt|piept|vibriert|läuft|schaltet sich|schließt|hält) "
+                r"(?:\w+ )?(?:überhaupt |gar |leider |einfach )?(?:nicht|kaum)\b|"
+                r"(?:laute|lautes|komische|seltsame|merkwürdige)\w* (?:geräusch\w*|klacker\w*|"
+                r"brumm\w*|rattern)|klacker\w*|rattert|kann doch nicht sein|nicht normal",
+            ),
+            # Vague: also said of a product used the wrong way.
+            (1.5, r"(?:passiert|tut sich) (?:\w+ )?nichts"),
+            (
+                1.5,
+                r"(?:ein|einen|eine) neue[snr]? \w+ (?:zu)?(?:schicken|senden)|"
+                r"schicken sie mir (?:\w+ ){0,2}?(?:ein|einen|eine) neue",
+            ),
+            # A part that came off or split.
+            (
+                3,
+                r"abgegangen|abgefallen|aufgerissen|aufgeplatzt|abgelöst|ausgerissen|"
+                r"(?:naht|nähte|reißverschluss|griff|henkel|sohle|riemen|träger)\W+(?:\w+\W+){0,2}?"
+                r"(?:ist |sind )?(?:auf|ab|kaputt|gerissen|gebrochen|los)\w*",
+            ),
+            (
+                3,
+                r"(?:display|bildschirm|monitor|anzeige)\W+(?:\w+\W+){0,2}?(?:bleibt|ist) "
+                r"(?:komplett |ganz )?(?:schwarz|dunkel|leer)|schwarze[rsn]? bildschirm",
+            ),
+            (
+                3,
+                r"abgefärbt|ausgeblichen|verblasst|verfärbt|eingelaufen|(?:farbe|druck)\W+"
+                r"(?:\w+\W+){0,3}?(?:gelöst|ab|raus|verblasst)\w*|hält (?:nur|gerade mal) "
+                r"(?:noch )?\d+|entlädt sich",
+            ),
+            (
+                3,
+                r"(?:geht|ging|funktioniert\w*|tut|tat) (?:\w+ )?(?:gar |überhaupt )?nichts mehr|"
+                r"aufgebläht|aufgequollen|wackel\w*|kürzer als|schief\b|"
+                r"schließt (?:\w+ )?nicht mehr",
+            ),
+        ],
+        WRONG: [
+            # "statt Größe 42 wurde mir Größe 38 geliefert", "war nicht im Paket".
+            (
+                3,
+                r"(?:statt|anstatt|anstelle)\b[^.!?\n]{0,50}?\b(?:geliefert|geschickt|gesendet|"
+                r"verschickt|gekommen|bekommen|erhalten)\b",
+                LOOSE,
+            ),
+            (
+                3,
+                r"(?:ist|war|waren|sind|lag|lagen) (?:\w+ )?nicht (?:im|in der|in dem|mit im|dabei)"
+                r"(?: paket| karton| packung| lieferung| box| sendung)?|"
+                r"nicht (?:mit )?(?:geliefert|enthalten|beigelegt|dabei)\b",
+            ),
+            (
+                2.5,
+                r"bestellt hatte ich|ich hatte (?:aber |eigentlich |"
+                r"doch )?(?:[\w-]+ ){1,4}?bestellt|"
+                r"obwohl ich (?:\w+ ){1,4}?bestellt",
+            ),
+            (
+                1.5,
+                r"laut (?:beschreibung|angebot|artikelbeschreibung)|"
+                r"sollte (?:\w+ ){0,2}?dabei sein",
+            ),
+            (
+                2.5,
+                r"(?:auf dem |das )?(?:etikett|schild|label|aufdruck)\W+(?:\w+\W+){0,2}?"
+                r"(?:steht|sagt|zeigt)|bestellt (?:habe|hatte) ich (?:aber |eigentlich )?"
+                r"(?:größe |grösse |die |den |das )?[a-z0-9]{1,4}\b",
+            ),
+            # What came, then what was ordered: "… die 64GB-Version geschickt, bezahlt habe
+            # ich 128GB", "In der Packung war eine Maus. Ich hatte eine Tastatur bestellt."
+            (
+                3,
+                r"(?:geschickt|geliefert|bekommen|erhalten|gekommen|kam|kamen|drin|enthielt|"
+                r"lag|lagen)\b(?:(?!nicht|nie|kein)[^\n]){1,60}?\b(?:(?:bestellt|bezahlt) "
+                r"(?:habe|hatte) ich|ich (?:habe|hatte) (?:aber |eigentlich |doch )?"
+                r"(?:[\w-]+ ){1,4}?(?:bestellt|bezahlt))\b",
+                LOOSE,
+            ),
+            # "Das ist die Version mit EU-Stecker, ich hatte die UK-Version bestellt."
+            (
+                3,
+                r"(?:das|es|dies) ist (?:die|der|das|ein|eine)\b[^.!?\n]{1,50}?[,;-] ?(?:aber )?"
+                r"(?:ich (?:hatte|habe) (?:aber |eigentlich |doch )?(?:[\w-]+ ){1,4}?(?:bestellt|"
+                r"bezahlt)|bestellt (?:hatte|habe) ich)",
+                LOOSE,
+            ),
+            (
+                3,
+                r"gebrauchte[nrsm]? (?:artikel|ware|gerät|produkt|zustand)|(?:ist|"
+                r"war) (?:eindeutig |"
+                r"offensichtlich |schon |bereits |klar )*gebraucht\b|(?:schon|bereits) benutzt|"
+                r"benutzt\w* (?:artikel|ware|gerät)|(?:siegel|versiegelung|"
+                r"verpackung) (?:war|ist) (?:schon |bereits )?(?:offen|geöffnet|aufgerissen)",
+            ),
+        ],
+        CANCEL: [
+            (3, r"(?:bestellung|kauf|auftrag)\W+(?:\w+\W+){0,2}?rückgängig|rückgängig machen"),
+            (1.5, r"umentschieden|anders überlegt|es mir anders überlegt"),
+        ],
+        CHANGE: [
+            # Parts of an address that are missing or to be added: not a missing item.
+            (
+                3,
+                r"fehlt (?:\w+ ){0,3}?(?:hausnummer|adresse|anschrift|etage|stockwerk|"
+                r"wohnungsnummer|türnummer|firmenname|postleitzahl|plz|straße)|"
+                r"(?:adresse|anschrift|lieferadresse) (?:\w+ ){0,3}?fehlt",
+            ),
+            # A change asked for, not a wrong delivery: "Kann ich statt Grau Blau bekommen?"
+            (
+                3.5,
+                r"(?:kann|könnte|darf|können|könnten) (?:ich|wir|sie|man) (?:\w+ ){0,4}?"
+                r"(?:statt|anstatt|anstelle)\b[^.!?\n]{0,40}?\b(?:bekommen|haben|nehmen|"
+                r"schicken|senden|liefern|bestellen)",
+            ),
+            (
+                3,
+                r"(?:ändern|abändern|umändern|tauschen|umstellen|anpassen)\W+(?:\w+\W+){0,3}?"
+                r"(?:bevor|vor dem versand|solange)|noch (?:ab|um)?ändern",
+            ),
+            (2, r"brauche aber|bräuchte aber|brauche eigentlich|bräuchte eigentlich"),
+            # The buyer's own wrong choice: the verb (stornieren, zurückschicken) decides.
+            (
+                1.5,
+                r"falsche[snmr]? (?:\w+ )?(?:bestellt|gewählt|ausgewählt|angeklickt|erwischt)|"
+                r"(?:die|den|das) falsche \w+ (?:gewählt|ausgewählt|angeklickt|erwischt)",
+            ),
+            (2.5, r"hätte (?:\w+ )?(?:lieber|doch lieber|gerne doch)|doch lieber|stattdessen"),
+            (
+                3,
+                r"(?:lieferung|zustellung|versand|lieferdatum|liefertermin)\W+(?:\w+\W+){0,4}?"
+                r"(?:verschieben|verlegen|zurückhalten)|später (?:liefern|zustellen|versenden)",
+            ),
+            (2.5, r"(?:als )?geschenk (?:\w+ )?verpack\w*|geschenkverpackung"),
+            (
+                2.5,
+                r"klingelschild|(?:name|c/o) (?:am|auf dem|an der) (?:klingel|briefkasten)|c/o\b",
+            ),
+        ],
+        PRODUCT: [
+            (
+                2.5,
+                r"(?:bevor|ehe) ich (?:\w+ )?(?:bestelle|kaufe)|vor (?:dem|meinem) kauf|"
+                r"(?:maschinen)?waschbar|(?:bei )?wie ?viel grad|bis wie ?viel (?:kg|kilo|grad)|"
+                r"spülmaschinenfest|belastbar|trägt (?:\w+ )?\d+|\d+ ?(?:kg|kilo)\w* "
+                r"(?:aus|tragen|belasten)|für kinder|ab \d+ jahren|kleinteile",
+            ),
+            (
+                1.5,
+                r"(?:ist|sind|hat|haben|kann|passt|gibt|lässt|geht|hält|verträgt) (?:der|die|das|"
+                r"es|sie|er|man|dieser|diese|dieses)\b[^.!?\n]{0,60}\?",
+                LOOSE,
+            ),
+            (
+                3,
+                r"kann (?:ich|man) (?:das|es|den|die|ihn|sie|dieses|diesen|diese) (?:\w+ ){0,4}?"
+                r"(?:benutzen|verwenden|nutzen|einsetzen|nehmen|waschen)\b",
+            ),
+        ],
+        INVOICE: [
+            (2, r"spesenabrechnung|spesen|reisekosten\w*|steuererklärung|für die steuer"),
+        ],
+        OTHER: [
+            (
+                3.5,
+                r"garantieverlängerung|garantie\w* (?:\w+ ){0,3}?registrier\w*|"
+                r"registrier\w* (?:\w+ ){0,5}?garantie\w*|produktregistrierung",
+            ),
+            (
+                3.5,
+                r"(?:ein |eine )?(?:andere[rn]?|fremde[rn]?) (?:händler|verkäufer|anbieter)|"
+                r"konkurrent\w*|(?:verkauft|verkaufen) (?:\w+ ){0,3}?(?:fälschungen|plagiate|"
+                r"kopien|fakes)|markenrecht\w*|ihre marke|ihrem (?:angebot|listing)",
+            ),
+            (
+                3.5,
+                r"(?:hören sie auf|hört auf|aufhören)\W+(?:\w+\W+){0,6}?(?:zu schicken|zu senden|"
+                r"mails|nachrichten|e-mails)|(?:ständig|dauernd|immer wieder) (?:\w+ )?"
+                r"(?:mails|e-mails|nachrichten) (?:wegen|zu|mit)",
+            ),
+            (3, r"sind sie (?:der|ein|eine) (?:\w+ )?(?:hersteller|händler|wiederverkäufer)"),
+            (
+                3,
+                r"haben sie (?:\w+ )?(?:ein|einen|eine) (?:eigenes |eigenen )?(?:geschäft|laden|"
+                r"ladenlokal|filiale|showroom)",
+            ),
         ],
     }
 )

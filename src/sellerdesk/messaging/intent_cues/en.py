@@ -6,8 +6,10 @@ from sellerdesk.messaging.intent_cues.base import (
     CANCEL,
     CHANGE,
     DAMAGED,
+    FOLLOWUP,
     INVOICE,
     LOOSE,
+    NEUTRAL,
     OTHER,
     PRODUCT,
     REFUND,
@@ -15,6 +17,7 @@ from sellerdesk.messaging.intent_cues.base import (
     THANKS,
     WHERE,
     WRONG,
+    Negation,
     table,
     words,
 )
@@ -25,6 +28,26 @@ STOPWORDS = words(
     "still yet any its it's i'm i've dont don't didn't isn't wasn't haven't hasn't order "
     "package item received arrived pls thx got like want need from there they will which "
     "that we our us if so as at on in by about after before today week days"
+)
+
+NEGATION = Negation(
+    negators=words(
+        "not no never nothing none nor neither without don't dont doesn't doesnt didn't didnt "
+        "isn't isnt wasn't wasnt aren't arent weren't werent won't wont wouldn't wouldnt "
+        "haven't havent hasn't hasnt hadn't hadnt shouldn't can't cant cannot"
+    ),
+    avoid=words("avoid avoiding"),
+    transparent=words(
+        "i it its it's this that these those they them he she we you me is are was were be "
+        "been being am do does did have has had having the a an any at all really even "
+        "actually anything necessarily i'm i'd i've they're that's there"
+    ),
+    # "to": a negated infinitive ("so I don't have to return it", "told not to send it").
+    wish=words(
+        "want wanna wants wanted need needs needed like wish would rather prefer intend plan "
+        "planning going gonna mean please hope to"
+    ),
+    boundaries=words("but however although though instead just only"),
 )
 
 _GOODS = (
@@ -180,7 +203,9 @@ CUES = table(
             (3, r"not (?:working|work|functioning|charging|turning on)\b|won'?t \w+ on"),
             (
                 3.5,
-                r"(?:stopped|stops|quit|ceased) (?:working|charging|functioning)|no longer works",
+                r"(?:stopped|stops|quit|ceased) (?:working|charging|functioning|pairing|connecting|"
+                r"responding|heating|cooling|spinning|turning on)|no longer works|"
+                r"(?:won'?t|doesn'?t|does not|will not) pair",
             ),
             (3, r"no (?:sound|power|picture|signal|display|audio)\b|died|dead\b"),
             (
@@ -324,7 +349,8 @@ CUES = table(
             (
                 3,
                 r"(?:does|will|would|can|do) (?:it|this|they|these|the \w+) (?:\w+ )?(?:fit|"
-                r"work with|work on|work in|come with|have|include|support|hold|be used|run|"
+                r"work with|work on|work in|come with|come in|have|include|support|hold|be used|"
+                r"run|"
                 r"charge)",
             ),
             (1.5, r"fits? (?:a|an|my|on|in|into|under)\b"),
@@ -340,9 +366,13 @@ CUES = table(
                 r"included|adjustable|rechargeable|dishwasher)",
             ),
             (2, r"dishwasher|microwave|oven safe|machine wash\w*|waterproof|bpa\b|vegan|gluten"),
-            (1.5, r"material|made (?:of|from|in)\b|fabric|cotton|leather|nickel|allerg\w*"),
+            (1.5, r"material|made (?:of|from|in)\b|fabric\b|cotton|leather|nickel|allerg\w*"),
             (2, r"warrant\w*|guarantee"),
-            (1.5, r"batter(?:y|ies)|watts?\b|wattage|volt\w*|\d+ ?v\b|plug\b|adapter|outdoors?"),
+            (
+                1.5,
+                r"batter(?:y|ies)|watts?\b|wattage|volts?\b|voltage|\d+ ?v\b|plug\b|adapter|"
+                r"outdoors?",
+            ),
             (
                 2.5,
                 r"restock\w*|back in stock|in stock|available in|come in (?:other|different|\w+) "
@@ -357,8 +387,10 @@ CUES = table(
                 r"sync|mount|attach|wash|fold|operate|configure|register)",
             ),
             (1.5, r"manual|instructions|user guide|how it works|how does it work|explain"),
-            (2, r"how (?:do|can|should) (?:i|you|we) \w+|how long does it (?:keep|stay|last)"),
+            (2, r"how (?:do|can|should) (?:i|you|we) \w+", LOOSE),
+            (2, r"how long does it (?:keep|stay|last)"),
             (2, r"can i (?:put|use|wash|take|fill|leave|store|microwave|freeze)\b"),
+            (2.5, r"can (?:i|you|one) use (?:it|this|them|these)\b"),
             (2, r"genuine|authentic|counterfeit|fake|copy\b|knock ?off"),
             (1.5, r"original\b"),
             (
@@ -431,6 +463,278 @@ CUES = table(
                 3.5,
                 r"why (?:am i|did i|do i) (?:getting|get|receive|receiving)|didn'?t contact you|"
                 r"not sure why|who is this|who are you",
+            ),
+        ],
+    }
+)
+
+
+# Cues of context: what a word means depends on the words around it. Each row is a kind
+# of message, not a message, and the same kinds are in every language.
+CUES += table(
+    {
+        FOLLOWUP: [
+            # A bare chase. Above a quoted history the history decides; else where-is-it.
+            (
+                1.5,
+                r"any (?:news|updates?|word|progress)\b|following up|follow(?:ing)?[- ]up on|"
+                r"(?:just )?checking in|chasing (?:this|my|up)|still waiting (?:for|on) "
+                r"(?:a|an|your) (?:reply|response|answer)|"
+                r"(?:haven'?t|have not|didn'?t|did not) (?:heard|had|got|gotten|received) "
+                r"(?:back|anything|any (?:reply|response|answer)|a (?:reply|response))|"
+                r"no (?:reply|response|answer)(?: yet)?\b|see (?:my )?(?:message|email) below|"
+                r"(?:as per|regarding|re) my (?:previous|last|earlier) (?:message|email)",
+            ),
+        ],
+        NEUTRAL: [
+            # Something the buyer has: "I got the invoice by email but not the parcel".
+            (
+                0,
+                r"(?:got|received|have|already have|downloaded) (?:the |your |an |my )?"
+                r"(?:invoice|receipt)(?: (?:by|via|per) (?:e-?mail|mail))?",
+            ),
+            # A website or page that fails is not a defective product.
+            (
+                0,
+                r"(?:website|web ?site|web ?page|site|page|portal|app)\W+(?:\w+\W+){0,5}?"
+                r"(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not)\W+"
+                r"(?:load|work|open)\w*",
+            ),
+        ],
+        WHERE: [
+            # "… but not the parcel": the thing that did not come.
+            (3, rf"but not (?:the|my) (?:\w+ )?{_GOODS}"),
+            (
+                3,
+                r"(?:left|leave|leaving|out of|shipped from) (?:the |your )?(?:warehouse|facility|"
+                r"depot)",
+            ),
+            (
+                3,
+                r"address not found|(?:couldn'?t|could not|unable to) (?:find (?:my|the) address|"
+                r"deliver)|(?:failed|attempted) delivery|delivery (?:attempt|failed)",
+            ),
+            (2, r"(?:my )?address is (?:correct|right|fine|ok)"),
+        ],
+        RETURN: [
+            # A fit problem, not a shipping mistake: "just the wrong size for my kid".
+            (
+                2,
+                r"(?:the )?wrong (?:size|one|colou?r|model|fit) for (?:me|my|him|her|us|them)\b|"
+                r"not (?:the )?right (?:size|one|fit) for (?:me|my|him|her|us)\b",
+            ),
+        ],
+        REFUND: [
+            # Money that has not come back, or only part of it.
+            (
+                3,
+                r"nothing (?:\w+ ){0,2}?(?:on|in|to) my (?:account|card|bank|statement)|"
+                r"(?:account|card|bank|statement)\W+(?:\w+\W+){0,3}?(?:nothing|no refund|no money)|"
+                r"(?:not|never) (?:been )?credited|(?:haven'?t|have not) seen (?:the|any|my) money",
+            ),
+            (
+                3.5,
+                r"only (?:got|received|been refunded|refunded) (?:back )?[$£€]?\d+|"
+                r"the rest of (?:my|the) (?:money|refund|payment)|remaining (?:amount|balance)",
+            ),
+            (
+                3,
+                r"(?:returns?|package|parcel|item)\W+(?:\w+\W+){0,4}?(?:received|delivered) "
+                r"(?:\w+\W+){0,4}?(?:when|still)\b",
+            ),
+            (
+                4,
+                r"refund\w* (?:\w+ )?(?:is |was )?missing|missing from (?:my|the) refund|"
+                r"[$£€]?\d+(?:[.,]\d+)? (?:is |are )?(?:still )?missing from (?:my|the) refund",
+            ),
+        ],
+        DAMAGED: [
+            # A defect told by its symptom.
+            (
+                3,
+                r"dead pixels?|stuck pixels?|no (?:light|lights|noise|heat|response|suction|"
+                r"airflow|air)\b|(?:won'?t|doesn'?t|does not) (?:power up|boot)|"
+                r"not normal for a (?:new|brand new)|"
+                r"(?:makes?|making) (?:a |an )?(?:loud|strange|weird|grinding|clicking|"
+                r"rattling|buzzing) (?:noise|sound)|barely (?:works|working)|"
+                r"hardly (?:works|working)|flicker\w*",
+            ),
+            # Vague: also said of a product used the wrong way ("how do I pair it? holding
+            # the button does nothing").
+            (1.5, r"nothing happens|does nothing|(?:won'?t|doesn'?t|does not) do anything"),
+            (1, r"send (?:me )?(?:a |an )?new (?:one|\w+)\b"),
+            # A part that came off or split.
+            (
+                3,
+                r"(?:came|fell|broke|snapped) off|came loose|"
+                r"(?:seam|stitching|strap|handle|sole|zipper|zip|buckle|hinge|"
+                r"leg)s?\W+(?:\w+\W+){0,2}?"
+                r"(?:split|tore|ripped|broke|came off|came loose|gave way|fell off|detached)",
+            ),
+            (
+                3,
+                r"(?:screen|display|monitor)\W+(?:\w+\W+){0,2}?(?:stays|remains|is|goes|went|"
+                r"stay|remain) (?:completely )?(?:black|blank|dark)|black screen|blank screen",
+            ),
+            (
+                3,
+                r"(?:colou?r|dye|print)\W+(?:\w+\W+){0,2}?(?:faded|ran|bled|washed out|came off)|"
+                r"shrank|shrunk|(?:only|barely) lasts? (?:\d+|a few|ten|five)|drains? (?:very )?"
+                r"(?:fast|quickly)",
+            ),
+            (
+                3,
+                r"swollen|bulging|wobbl\w*|uneven|crooked|(?:one|a) leg is (?:shorter|longer)|"
+                r"(?:won'?t|doesn'?t|does not) (?:close|shut) (?:anymore|properly)",
+            ),
+        ],
+        WRONG: [
+            # "got X but I ordered Y", "X instead of Y", "not in the box".
+            (
+                3,
+                r"(?:contained|contains|there (?:was|were)|inside (?:was|were)|found|had)\b"
+                r"[^.!?\n]{1,50}\bbut i (?:had )?(?:ordered|paid for|bought)\b",
+                LOOSE,
+            ),
+            (
+                2.5,
+                r"but i (?:had )?(?:ordered|paid for|bought) (?:a|an|the|size|\d+|two|three|"
+                r"one|both)\b(?! \w+ (?:ago|weeks|days))",
+            ),
+            (
+                3,
+                r"instead of\b[^.!?\n]{0,40}\b(?:i (?:got|received)|you sent|they sent|"
+                r"(?:came|arrived)\b|was (?:delivered|sent|in the)|were (?:delivered|sent))",
+                LOOSE,
+            ),
+            (
+                3,
+                r"(?:wasn'?t|was not|isn'?t|is not|weren'?t|were not|not) (?:in|inside) "
+                r"(?:the )?(?:box|package|parcel|packaging)|not included\b|"
+                r"(?:missing|not there) from (?:the )?(?:box|package|parcel)",
+            ),
+            (
+                1.5,
+                r"(?:according to|per|in) the (?:description|listing)|should (?:have )?(?:been|"
+                r"come) "
+                r"(?:included|with it)",
+            ),
+            (3, r"(?:only|just) (?:a single|one single|one) (?:piece|unit|item)\b"),
+            (
+                2.5,
+                r"(?:label|tag|sticker|box) (?:says|said|shows|reads)\b|"
+                r"but i (?:had )?ordered (?!it\b|them\b|this\b|that\b|on\b|in\b|from\b|last\b|"
+                r"yesterday|a while|\d+ (?:days|weeks))\w+",
+            ),
+            # What came, then what was ordered, maybe in the next sentence: "The box had a
+            # mouse in it. I ordered a keyboard." (not "… I ordered it two weeks ago").
+            (
+                3,
+                r"(?:received|got|sent|came|arrived|delivered|contained|had|there was|found|"
+                r"shipped)\b(?:(?!n'?t\b|not\b|never\b|no\b)[^\n]){1,60}?\bi (?:had )?"
+                r"(?:ordered|paid for|bought|purchased)\b(?! it\b| them\b| this\b| that\b| on\b|"
+                r" in\b| from\b| last\b| yesterday| over\b| more\b| (?:a|one|two|three|\d+) "
+                r"(?:week|month|day)| \w+ (?:ago|weeks|days))",
+                LOOSE,
+            ),
+            # "This is the EU plug version, I ordered the UK one."
+            (
+                3,
+                r"(?:this|it|that)(?: is|'s) (?:the|a|"
+                r"an)\b[^.!?\n]{1,50}?[,;-] ?(?:but )?i (?:had )?"
+                r"(?:ordered|paid for|bought)\b",
+                LOOSE,
+            ),
+            (
+                3,
+                r"(?:clearly|obviously|already|has been|had been) used\b|(?:a |an )?used (?:item|"
+                r"one|"
+                r"product)|second[- ]hand|(?:seal|packaging) (?:was|had been) (?:already )?"
+                r"(?:broken|opened|open)",
+            ),
+        ],
+        CHANGE: [
+            # Parts of an address that are missing or to be added: not a missing item.
+            (
+                3,
+                r"(?:missing|forgot|left out|add\w*)\W+(?:\w+\W+){0,2}?(?:unit|apartment|apt|"
+                r"flat|suite|floor|door|buzzer|gate|house|street|building) ?(?:number|no|code|#)?|"
+                r"(?:address|label)\W+(?:\w+\W+){0,2}?(?:is )?missing (?:the |my )?\w+",
+            ),
+            (2.5, r"to (?:the|my) (?:shipping |delivery )?address\b"),
+            # The buyer's own wrong choice: it is the verb (cancel, return, change) that
+            # decides, so this is weak.
+            (
+                1.5,
+                r"(?:i )?(?:ordered|bought|purchased|picked|chose|selected|clicked) (?:the |a |"
+                r"an )?"
+                r"wrong \w+",
+            ),
+            (
+                3,
+                r"(?:change|switch|swap|update)\w* (?:it|that|this|them|the order|my order) "
+                r"before (?:it |you )?(?:ships?|shipping|send|sending|dispatch)",
+            ),
+            (
+                3,
+                r"(?:can|could|may) (?:i|we) (?:get|have|switch to|change to) (?:the |a )?\w+ "
+                r"(?:\w+ )?instead of",
+            ),
+            (2.5, r"(?:i'?d|i would) (?:rather|prefer) (?:have |get )?(?:the|a)\b"),
+            (1.5, r"is it (?:still|too late to) (?:possible|change)"),
+            (
+                3,
+                r"(?:postpone|reschedule|delay|push back) (?:the |my )?(?:delivery|shipment|"
+                r"shipping|order|dispatch)|deliver (?:it )?(?:later|next week|after the)",
+            ),
+            (2.5, r"gift[- ]wrap\w*|wrap (?:it|them) as a gift"),
+            (
+                2.5,
+                r"(?:name on|add\w* (?:\w+ )?to) the (?:buzzer|doorbell|mailbox|letterbox)|c/o\b",
+            ),
+        ],
+        PRODUCT: [
+            # Questions about a product before or without an order.
+            (
+                2.5,
+                r"before (?:i |we )?(?:order|buy|purchase|ordering|buying|purchasing)\b|"
+                r"washable|machine[- ]washable|(?:hold|support|carry|take) (?:up to )?\d+ ?"
+                r"(?:kg|kilos?|lbs?|pounds)|weight (?:limit|capacity)|max(?:imum)? (?:weight|load)|"
+                r"suitable for|safe for (?:kids|children|babies|toddlers|a \d+)|small parts|"
+                r"(?:\d+|one|two|three|four|five)[- ]years?[- ]old",
+            ),
+        ],
+        INVOICE: [
+            (2, r"(?:for )?(?:my |the )?expenses\b|expense (?:report|claim)|for (?:my )?taxes"),
+        ],
+        OTHER: [
+            # Warranty registration, other sellers, marketing mail: not about an order.
+            (
+                3.5,
+                r"(?:register|registration|registering)\b[^.!?\n]{0,40}\bwarrant\w*|"
+                r"extended warrant\w*|warranty (?:registration|extension)|register (?:the|my) "
+                r"(?:product|item|device)",
+            ),
+            (
+                3.5,
+                r"(?:another|other|a different|a third[- ]party) seller|competitors?\b|"
+                r"selling (?:\w+ )?(?:fakes|counterfeits?|knock ?offs|copies|fake \w+)|"
+                r"(?:your|the) brand name|hijack\w*",
+            ),
+            (
+                3.5,
+                r"(?:review|feedback|rating) (?:requests?|emails?|reminders?|messages?)|"
+                r"(?:emails?|messages?) (?:asking|begging) (?:me )?(?:for|to)",
+            ),
+            (
+                3,
+                r"are you (?:the|a|an) (?:\w+ )?(?:manufacturer|reseller|retailer|distributor|"
+                r"official|brand owner)|who (?:makes|manufactures) (?:this|it|these|them)",
+            ),
+            (
+                3,
+                r"(?:do|does) you (?:\w+ )?(?:have|own|run) (?:a|an|any) (?:physical |retail )?"
+                r"(?:shop|store|showroom|outlet)",
             ),
         ],
     }

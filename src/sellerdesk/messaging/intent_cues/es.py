@@ -6,8 +6,10 @@ from sellerdesk.messaging.intent_cues.base import (
     CANCEL,
     CHANGE,
     DAMAGED,
+    FOLLOWUP,
     INVOICE,
     LOOSE,
+    NEUTRAL,
     OTHER,
     PRODUCT,
     REFUND,
@@ -15,6 +17,7 @@ from sellerdesk.messaging.intent_cues.base import (
     THANKS,
     WHERE,
     WRONG,
+    Negation,
     table,
     words,
 )
@@ -25,6 +28,20 @@ STOPWORDS = words(
     "dias días tardes saludos usted ustedes su sus nada cuando cuándo donde dónde como "
     "cómo porque tengo estoy quiero puedo pueden podrian podrían le les al fue sin "
     "también desde hasta hay tiene tienen están semana mes producto caja qué cuánto"
+)
+
+NEGATION = Negation(
+    negators=words("no ni nunca nada sin ningun ninguna ninguno tampoco jamas"),
+    avoid=words("evitar"),
+    transparent=words(
+        "esta estan es son era estaba ha han he hemos sido estado lo la los las le les el "
+        "un una me se te nos que muy para"
+    ),
+    wish=words(
+        "quiero queria quisiera queremos necesito necesitamos tengo tener tenga deba deber "
+        "debo gustaria prefiero"
+    ),
+    boundaries=words("pero sino aunque solo simplemente"),
 )
 
 _NEG = r"(?:no|aun no|todavia no|sigue sin|sin|nunca)"
@@ -39,14 +56,22 @@ CUES = table(
                 rf"{_NEG}\W+(?:\w+\W+){{0,3}}?(?:llegado|llega|llegar|llego|recibido|recibo|"
                 r"entregado|enviado|enviar|enviarlo|aparece|mueve|movido)\b",
             ),
-            (2, r"seguimiento|tracking|numero de envio|correos|seur|mrw|nacex|transportista"),
+            (
+                2,
+                r"seguimiento|tracking|numero de envio|seur|mrw|nacex|transportista|"
+                r"correos express|(?:por|con|de|en|a) correos\b",
+            ),
             (1, r"agencia de transporte|mensajero|repartidor"),
             (
                 3,
                 r"cuando\W+(?:\w+\W+){0,4}?(?:llega\w*|envia\w*|envian|mandan|recibir\w*|"
                 r"entrega\w*|sale)",
             ),
-            (2.5, r"ya (?:\w+ )?(?:han )?enviado|lo han enviado|ha sido enviado|ha salido"),
+            (
+                2.5,
+                r"ya (?:\w+ )?(?:han )?(?:enviado|despachado|mandado)|lo han enviado|"
+                r"ha sido enviado|ha salido|despach\w*",
+            ),
             (3, r"ya (?:ha )?salio|estado (?:de|del) (?:mi )?pedido|que pasa con (?:mi|el) pedido"),
             (2.5, r"(?:dice|figura como|marcado como|aparece como) entregado|entregado pero"),
             (2.5, r"perdido|se ha perdido|aduana|atascado|parado|todavia nada|aun nada"),
@@ -57,7 +82,11 @@ CUES = table(
                 r"\d+)|mas rapido|express|confirmacion de envio",
             ),
             (1, r"entrega\b|envio\b"),
-            (3, r"(?:seguimiento|numero|enlace|codigo)\W+(?:\w+\W+){0,3}?no funciona"),
+            (
+                3,
+                r"(?:seguimiento|numero de (?:seguimiento|envio)|(?:enlace|codigo) de seguimiento)"
+                r"\W+(?:\w+\W+){0,3}?no funciona",
+            ),
         ],
         RETURN: [
             (
@@ -70,15 +99,17 @@ CUES = table(
             (1, r"sin abrir|sin usar|no me (?:gusta|convence|queda)|precintado"),
             (
                 1.5,
-                r"devolvi\b|he devuelto|ya (?:lo )?devolvi|(?:recibieron|recibido|tienen) "
-                r"la devolucion",
+                r"devolvi\b|he devuelto|ya (?:lo )?devolvi|(?:recibieron|recibido|tienen|llego) "
+                r"(?:la|mi|el) (?:devolucion|paquete devuelto)",
             ),
         ],
         REFUND: [
             (3, r"reembols\w*|reintegr\w*|mi dinero|el dinero|dinero de vuelta"),
             (
                 3.5,
-                r"(?:devol|devuelv)\w*\W+(?:\w+\W+){0,2}?(?:dinero|importe|cargo|cobro|pago)|"
+                r"(?:devol|devuelv)\w*\W+(?:\w+\W+){0,2}?(?:dinero|importe|cargo|cobro|pago|"
+                r"diferencia|"
+                r"resto)|"
                 r"(?:dinero|importe)\W+(?:\w+\W+){0,2}?devuel\w*",
             ),
             (4, r"reembolso parcial|me quedo (?:el|con el) producto"),
@@ -149,7 +180,8 @@ CUES = table(
         CHANGE: [
             (
                 3,
-                r"(?:cambi|modific|correg|corrij|actualiz)\w*\W+(?:\w+\W+){0,2}?(?:direccion|"
+                r"(?:cambi|modific|correg|corrij|"
+                r"actualiz)\w*(?<!lo)(?<!la)\W+(?:\w+\W+){0,2}?(?:direccion|"
                 r"talla|color|cantidad|modelo|codigo postal|tamano)",
             ),
             (
@@ -157,14 +189,15 @@ CUES = table(
                 r"(?:direccion|talla|color|cantidad|codigo postal)\W+(?:\w+\W+){0,3}?"
                 r"(?:cambi|modific|correg|corrij)\w*",
             ),
-            (3, r"me equivoque (?:en|con|de|al)\b"),
+            (3, r"me equivoque (?:en|con|al)\b|me equivoque de (?:direccion|piso|numero|calle)"),
+            (1.5, r"me equivoque de\b"),
             (3, r"recibir (?:\w+ ){0,4}?en (?:vez|lugar)"),
             (3, r"(?:direccion|codigo postal|cp|numero|piso)\W+(?:\w+\W+){0,2}?mal\b"),
             (2.5, r"pago la diferencia"),
             (1.5, r"correg\w*|corrij\w*"),
             (
                 2.5,
-                r"direccion (?:correcta|nueva|es)|nueva direccion|en lugar de a casa|"
+                r"direccion (?:correcta|nueva|es\b)|nueva direccion|en lugar de a casa|"
                 r"a mi (?:oficina|trabajo)|a casa de|envi\w*lo a|anad\w*|piso y (?:la )?puerta|"
                 r"\d+ en (?:vez|lugar) de \d+|(?:cambiar|cambio) el de",
             ),
@@ -197,7 +230,9 @@ CUES = table(
             (1.5, r"gracias|agradec\w*"),
             (
                 2,
-                r"todo (?:bien|perfecto|ok|correcto|solucionado)|llego (?:hoy|bien|perfecto)|"
+                r"todo (?:bien|perfecto|ok|correcto|solucionado|llego)|llego (?:hoy|bien|perfecto|"
+                r"todo)|"
+                r"servicio (?:de diez|excelente|genial|top|impecable)|"
                 r"al final (?:llego|ha llegado)|en perfecto estado|olvidenlo|lo encontre|"
                 r"ya (?:me )?(?:llego|ha llegado)",
             ),
@@ -223,7 +258,8 @@ CUES = table(
             (2.5, r"resena|opinion|valoracion"),
             (
                 2.5,
-                r"precio\W+(?:\w+\W+){0,4}?(?:subido|caro|alto|doble)|(?:muy|tan|demasiado) caro|"
+                r"precio\W+(?:\w+\W+){0,4}?(?:subido|caro|alto|doble)|(?:muy|tan|demasiado|"
+                r"mas) caro|"
                 r"abuso|estafa|la mitad",
             ),
             (
@@ -232,6 +268,251 @@ CUES = table(
                 r"por que (?:\w+ )?recibo",
             ),
             (1.5, r"empresa\w*"),
+        ],
+    }
+)
+
+
+# Cues of context: what a word means depends on the words around it. Each row is a kind
+# of message, not a message, and the same kinds are in every language.
+CUES += table(
+    {
+        FOLLOWUP: [
+            (
+                2,
+                r"(?:alguna|hay|tienen|alguna otra) (?:novedad|novedades|noticia|noticias)|"
+                r"novedades|(?:sigo )?sin (?:respuesta|noticias)|no (?:he )?(?:recibido|tenido) "
+                r"(?:ninguna )?respuesta|sigo esperando (?:una |su |vuestra )?respuesta|"
+                r"(?:les|os) escribi|(?:ver|vean) (?:el )?(?:mensaje )?(?:de )?abajo|"
+                r"en relacion (?:a|con) mi (?:anterior|ultimo) (?:mensaje|correo)",
+            ),
+        ],
+        NEUTRAL: [
+            # Something the buyer has: "ya me llegó la factura por email".
+            (
+                0,
+                r"(?:ya )?(?:me )?(?:llego|ha llegado|recibi|he recibido|tengo) (?:la|una|su) "
+                r"(?:factura|recibo)(?: por (?:e-?mail|correo|mail))?",
+            ),
+            # A website or link that fails is not a defective product.
+            (
+                0,
+                r"(?:web|pagina|pagina web|sitio|aplicacion|app|portal|enlace|link|codigo qr)\W+"
+                r"(?:\w+\W+){0,5}?"
+                r"no (?:carga|funciona|abre|se abre|va)\b",
+            ),
+        ],
+        WHERE: [
+            # "… pero el paquete no": the thing that did not come.
+            (3, rf"pero (?:el|la|mi|los|las|mis) (?:\w+ )?{_GOODS} no\b"),
+            (2.5, r"donde (?:esta|estan|anda|se encuentra)\b"),
+            (3, r"(?:salido|salio) (?:de|del) (?:\w+ )?almacen"),
+            (
+                3,
+                r"direccion no encontrada|no (?:han podido|pudieron|pudo|ha podido) entregar\w*|"
+                r"intento de entrega|destinatario (?:desconocido|ausente)",
+            ),
+            (2, r"(?:mi )?direccion (?:esta bien|es correcta)"),
+            (
+                2.5,
+                r"lleg\w* a tiempo|(?:lo |la )?necesito para (?:el )?(?:viernes|lunes|martes|"
+                r"miercoles|jueves|sabado|domingo|dia \d+|navidad)",
+            ),
+        ],
+        RETURN: [
+            (
+                3,
+                r"cambiar(?:lo|la|los|las) por (?:una|otra|uno|otro|la|el) (?:\w+ )?(?:talla|"
+                r"color|tamano|numero|modelo)\w*",
+            ),
+        ],
+        REFUND: [
+            # Money that has not come back, or only part of it.
+            (
+                3,
+                r"(?:nada|no veo nada|sin ver nada|no (?:me )?ha llegado nada) (?:\w+ ){0,3}?"
+                r"(?:en|a) (?:mi|la) (?:cuenta|tarjeta)|(?:cuenta|tarjeta)\W+(?:\w+\W+){0,3}?"
+                r"(?:nada|no (?:aparece|veo|hay))|no (?:me )?(?:han |ha )?(?:sido )?abonad\w*",
+            ),
+            (
+                3.5,
+                r"(?:solo|solamente) (?:me )?(?:han |ha )?(?:devuelto|reembolsado|abonado) "
+                r"\d+|el resto (?:del (?:dinero|importe|pago))?|la parte que falta",
+            ),
+            # "me facturaron" (charged) is not an invoice request.
+            (3, r"me (?:han |ha )?facturad\w*|me facturaron|facturad\w* de mas"),
+        ],
+        DAMAGED: [
+            # A defect told by its symptom.
+            (
+                3,
+                r"pixele?s? muertos?|(?:ni|sin|no (?:tiene|da|hace|sale)) (?:\w+ )?(?:luz|ruido|"
+                r"sonido|imagen|senal|aire|corriente)\b|no es normal|"
+                r"no (?:calienta|enfria|aspira|gira|se enciende|se calienta|responde)|"
+                r"hace (?:un )?(?:ruido|sonido) (?:raro|extrano|fuerte)|"
+                r"(?:enchufe|enchufo|conecte|encendi|encendio|puse)\w* y (?:nada|no)\b",
+            ),
+            # Vague: also said of a product used the wrong way.
+            (1.5, r"no (?:hace|pasa) nada"),
+            (1.5, r"(?:enviarme|mandarme|envien|manden) (?:un|una) (?:nuevo|nueva|otro|otra)\b"),
+            # A part that came off or split.
+            (
+                3,
+                r"se (?:ha )?(?:soltado|solto|despego|descosi\w*|desprendi\w*|salido|roto|"
+                r"abierto la costura|abrio la costura)|(?:costura|cremallera|asa|suela|correa)"
+                r"\W+(?:\w+\W+){0,2}?(?:se (?:ha )?(?:abierto|abrio|solto|soltado|rompio|roto))",
+            ),
+            (
+                3,
+                r"(?:pantalla|display|monitor)\W+(?:\w+\W+){0,2}?(?:se queda|queda|sigue|esta) "
+                r"(?:en )?(?:negr[oa]|apagad[oa]|en blanco)|pantalla (?:negra|en negro)",
+            ),
+            (
+                3,
+                r"se (?:ha )?destin\w*|destenid\w*|decolor\w*|encogi\w*|(?:solo|apenas) dura \d+|"
+                r"dura solo \d+|"
+                r"se descarga (?:muy )?(?:rapido|enseguida)",
+            ),
+            (3, r"se (?:ha )?(?:partido|partio)|partid[oa] en (?:dos|pedazos)"),
+            (
+                3,
+                r"hinchad\w*|cojea|(?:mas|muy) cort[oa] que|(?:ya )?no cierra\w*|torcid\w*",
+            ),
+        ],
+        WRONG: [
+            # "X en vez de Y", "no venía en la caja", "pero yo pedí".
+            (
+                3,
+                r"en (?:vez|lugar) (?:de|del)\b[^.!?\n]{0,40}?\b(?:me (?:han |ha )?"
+                r"(?:llegado|enviado|mandado|llego)|recibi|llego|me enviaron|me mandaron)",
+                LOOSE,
+            ),
+            (
+                3,
+                r"pedi\b(?:(?!no\b|nunca|todavia|aun)[^.!?\n]){0,40}\b(?:me (?:han|ha) "
+                r"(?:mandado|enviado|llegado)|me vino|vino)\b",
+                LOOSE,
+            ),
+            (
+                3,
+                r"no es (?:el|la|lo) (?:\w+ )?que (?:pedi|he pedido|compre|encargue)|"
+                r"no (?:venia|venian|estaba|estaban|vino|vinieron|viene|vienen) (?:\w+ )?"
+                r"(?:en|dentro de) (?:la caja|el paquete|el envio)|no (?:venia|viene) incluid\w*",
+            ),
+            (
+                2.5,
+                r"pero (?:yo )?(?:pedi|habia pedido|compre|encargue)\b(?! hace| el \d| hace)",
+            ),
+            (1.5, r"(?:segun|como (?:dice|indica)) (?:la descripcion|el anuncio)"),
+            (3, r"(?:solo|solamente) (?:una|un|uno) (?:pieza|unidad)|una sola (?:pieza|unidad)"),
+            (2.5, r"(?:la )?etiqueta (?:pone|dice|indica)|y yo (?:pedi|habia pedido)\b"),
+            # What came, then what was ordered: "En el paquete venía un ratón. Yo había
+            # pedido un teclado."
+            (
+                3,
+                r"(?:recibi|llego|enviaron|mandaron|venia|habia|vino|enviado|mandado|llegado)\b"
+                r"(?:(?!no\b|nunca\b)[^\n]){1,60}?\b(?:(?:yo )?(?:habia|he) pedido|pedi|pague|"
+                r"encargue)\b(?! hace| el \d)",
+                LOOSE,
+            ),
+            # "Es la versión con enchufe europeo, yo pedí la de Reino Unido."
+            (
+                3,
+                r"es (?:la|el|un|una)\b[^.!?\n]{1,50}?[,;-] ?(?:pero )?(?:yo )?(?:pedi|habia "
+                r"pedido|he pedido)\b",
+                LOOSE,
+            ),
+            (
+                3,
+                r"(?:articulo|producto) usado|(?:ya )?(?:ha sido |estaba )?usado\b|de segunda mano|"
+                r"(?:precinto|sello|embalaje) (?:estaba |esta )?(?:roto|abierto|despegado)",
+            ),
+        ],
+        CHANGE: [
+            # Parts of an address that are missing or to be added: not a missing item.
+            (
+                3,
+                r"falta\w* (?:\w+ ){0,3}?(?:piso|puerta|numero|portal|escalera|bloque|"
+                r"codigo postal|direccion|letra)\b|(?:direccion|etiqueta)\W+(?:\w+\W+){0,3}?"
+                r"(?:falta|incomplet\w*)",
+            ),
+            (
+                3,
+                r"cambiar\w* (?:\w+ ){0,3}?antes de (?:enviar|enviarlo|enviarla|mandar|que "
+                r"(?:lo |la )?(?:envien|salga))",
+            ),
+            (1.5, r"antes de (?:enviar|enviarlo|enviarla|mandarlo|mandarla|que salga)"),
+            (2, r"pero necesito (?:la|el|una|un)\b"),
+            (
+                3,
+                r"(?:tener|recibir|cambiarlo por|cambiarla por) (?:\w+ ){0,4}?en (?:vez|lugar)",
+            ),
+            # The buyer's own wrong choice: the verb (cancelar, devolver) decides.
+            (
+                1.5,
+                r"(?:pedi|compre|elegi|seleccione) (?:el|la) (?:\w+ )?equivocad\w*|"
+                r"culpa mia|error mio",
+            ),
+            (2.5, r"(?:al final )?prefier\w* (?:la|el|los|las|una|un)\b|preferiria"),
+            (1.5, r"todavia se puede|aun se puede|(?:es|sigue siendo) posible todavia"),
+            (
+                3,
+                r"(?:retrasar|aplazar|posponer|cambiar|atrasar) (?:la )?(?:fecha de )?(?:entrega|"
+                r"envio)",
+            ),
+            (2.5, r"papel de regalo|envolver\w* (?:para|como) regalo|envoltorio de regalo"),
+            (2.5, r"portero automatico|telefonillo|timbre|(?:nombre|c/o) en el buzon"),
+        ],
+        PRODUCT: [
+            (
+                2.5,
+                r"antes de (?:comprar\w*|pedir\w*|hacer el pedido|encargar\w*)|"
+                r"(?:aguanta|soporta|resiste)\w* (?:\w+ )?\d+|lavable|se puede lavar|"
+                r"a que temperatura|(?:apto|apta|adecuad\w*) para|para (?:un |una )?"
+                r"(?:nino|nina|bebe)\w*|piezas pequenas",
+            ),
+            (
+                1.5,
+                r"¿ ?(?:\w+ ){0,3}?(?:es|son|tiene|tienen|sirve|vale|lleva|trae|viene|incluye|"
+                r"aguanta|soporta|se puede|funciona|cabe)\b[^.!?\n]{0,60}\?",
+                LOOSE,
+            ),
+            (3, r"(?:puedo|podria|se puede) (?:usar|utilizar|poner|lavar|meter)\w*"),
+            (
+                2.5,
+                r"vuelve a estar disponible|volvera a estar|(?:habra|tendran) (?:stock|"
+                r"existencias)|"
+                r"cuando (?:lo |la )?repon\w*",
+            ),
+        ],
+        INVOICE: [
+            (
+                2,
+                r"(?:mis )?gastos (?:de (?:empresa|trabajo|representacion))|nota de gastos|"
+                r"declaracion de la renta",
+            ),
+        ],
+        OTHER: [
+            (
+                3.5,
+                r"ampliar (?:la )?garantia|ampliacion de (?:la )?garantia|garantia (?:extendida|"
+                r"ampliada)|registr\w* (?:\w+ ){0,4}?(?:producto|garantia)",
+            ),
+            (
+                3.5,
+                r"otro vendedor|competidor\w*|vend\w* (?:\w+ ){0,3}?(?:falsificaciones|"
+                r"imitaciones|copias|falsos)|su marca|(?:en|de) (?:su|este) anuncio",
+            ),
+            (
+                3.5,
+                r"dejen de (?:mandar|enviar|escribir)\w*|no me (?:manden|envien|escriban) mas|"
+                r"(?:correos|emails|mensajes) (?:pidiendo|pidiendome|para que)",
+            ),
+            (
+                3,
+                r"(?:son|es) (?:usted|ustedes) (?:el|la|un|una) (?:\w+ )?(?:fabricante|revendedor|"
+                r"distribuidor)",
+            ),
         ],
     }
 )

@@ -6,8 +6,10 @@ from sellerdesk.messaging.intent_cues.base import (
     CANCEL,
     CHANGE,
     DAMAGED,
+    FOLLOWUP,
     INVOICE,
     LOOSE,
+    NEUTRAL,
     OTHER,
     PRODUCT,
     REFUND,
@@ -15,6 +17,7 @@ from sellerdesk.messaging.intent_cues.base import (
     THANKS,
     WHERE,
     WRONG,
+    Negation,
     table,
     words,
 )
@@ -26,6 +29,20 @@ STOPWORDS = words(
     "encore été ete aussi très tres d'un d'une l'article qu'il puis pouvez sont aux ont "
     "ces leur avez êtes fait peut bien où jour jours semaine mois produit boîte plus "
     "moins depuis chez sans sous pouvez-vous"
+)
+
+NEGATION = Negation(
+    negators=words("pas ne n jamais rien aucun aucune sans ni"),
+    avoid=words("eviter evite"),
+    transparent=words(
+        "je j il elle on le la les l un une des de d du est suis sont etait ete etre a ai "
+        "as avons me m te se s y en lui leur vraiment tout ca c ce cela"
+    ),
+    wish=words(
+        "veux voulais voudrais voulons souhaite souhaitais souhaiterais dois devoir devrai "
+        "faut faudrait besoin envie avoir aimerais prefere prefererais"
+    ),
+    boundaries=words("mais cependant sinon juste seulement simplement"),
 )
 
 _NEG = r"(?:pas|jamais|rien|toujours pas|toujours rien|pas encore)"
@@ -69,7 +86,8 @@ CUES = table(
             (1, r"delai\w*|la poste|livraison"),
             (
                 3,
-                r"(?:suivi|numero|lien|code)\W+(?:\w+\W+){0,3}?(?:ne )?(?:fonctionne|marche) pas",
+                r"(?:suivi|numero de (?:suivi|colis)|(?:lien|code) de suivi)\W+(?:\w+\W+){0,3}?"
+                r"(?:ne )?(?:fonctionne|marche) pas",
             ),
         ],
         RETURN: [
@@ -99,7 +117,12 @@ CUES = table(
             (3.5, r"il manque \d+(?:[.,]\d+)? ?(?:€|eur\w*)"),
             (4, r"factur\w* (?:deux fois|2 fois|en double)"),
             (4, rf"{_NEG}\W+(?:\w+\W+){{0,2}}?recu (?:\w+ )?rembours\w*"),
-            (3, r"(?:ete|ont ete|m'a ete|avez|m'avez|a ete) factur\w*"),
+            # "facturé" (charged) folds to "facture" (invoice): the verb form decides.
+            (
+                3,
+                r"(?:ete|ont ete|m'a ete|avez|m'avez|a ete|m'a|m'ont|on m'a) (?:\w+ )?factur\w*|"
+                r"factur\w* (?:\w+ )?\d+(?:[.,]\d+)? ?(?:€|eur\w*)",
+            ),
             (
                 2.5,
                 r"frais de port\W+(?:\w+\W+){0,5}?(?:factur|debit|preleve|paye)\w*|"
@@ -151,7 +174,12 @@ CUES = table(
         CANCEL: [
             (3, r"annul\w*"),
             (0, r"(?:vous avez|a ete|avez|ont) annule\w*"),
-            (3, r"ne pas (?:expedier|envoyer|livrer)|n'(?:expediez|envoyez) pas"),
+            (
+                3,
+                r"ne pas (?:l'|les |le |la )?(?:expedier|envoyer|livrer)|"
+                r"n'(?:expediez|envoyez) pas|ne (?:l'|les |le |la )?(?:expediez|envoyez|"
+                r"livrez) pas",
+            ),
             (1.5, r"commande\w* (?:par erreur|deux fois)|passee par erreur|jamais commande"),
         ],
         CHANGE: [
@@ -187,7 +215,8 @@ CUES = table(
             ),
             (
                 1.5,
-                r"matiere|materiau|garantie|piles?\b|batterie|autonomie|puissance|watt\w*|volt\w*",
+                r"matiere|materiau|garantie|piles?\b|batterie|autonomie|puissance|watts?\b|"
+                r"volts?\b",
             ),
             (
                 3,
@@ -221,7 +250,10 @@ CUES = table(
             (
                 3,
                 r"professionnel\w*|tarifs? (?:pro|de gros)|en gros|grossiste|revendeur|"
-                r"boutique|magasin|remise (?:quantite|volume)|\d{2,} (?:unites|pieces)",
+                r"(?:ma|notre) boutique|(?:mon|notre) magasin|remise (?:quantite|volume)|"
+                r"\d{2,} (?:unites|pieces)|(?:avez-vous|vous avez) (?:une|un|des) (?:boutique|"
+                r"magasin)\w*|(?:une|votre) boutique (?:a|en|physique)|(?:un|votre) magasin "
+                r"(?:a|en|physique)",
             ),
             (3.5, r"amazon business|compte (?:pro|professionnel|business)"),
             (3, r"boutique physique|magasin physique|votre site"),
@@ -231,10 +263,268 @@ CUES = table(
             (2.5, r"avis\b|commentaire|evaluation"),
             (
                 2.5,
-                r"prix\W+(?:\w+\W+){0,4}?(?:augment\w*|double|eleve)|trop cher|si cher|"
+                r"prix\W+(?:\w+\W+){0,4}?(?:augment\w*|double|eleve)|(?:trop|si|plus) cher|"
                 r"scandal\w*|arnaque|moitie prix",
             ),
             (3.5, r"pourquoi (?:je )?(?:\w+ )?re[cç]oi\w*|pas contacte\w*"),
+        ],
+    }
+)
+
+
+# Cues of context: what a word means depends on the words around it. Each row is a kind
+# of message, not a message, and the same kinds are in every language.
+CUES += table(
+    {
+        FOLLOWUP: [
+            (
+                2,
+                r"des nouvelles|du nouveau|(?:toujours )?pas de (?:reponse|retour de votre part|"
+                r"nouvelles)|(?:toujours )?aucune (?:reponse|nouvelle)|je (?:vous )?relance|"
+                r"relance|je reviens vers vous|suite a mon (?:precedent |dernier )?(?:message|"
+                r"mail)|"
+                r"(?:voir )?(?:mon message )?ci-dessous|j'attends (?:toujours )?(?:votre|une) "
+                r"reponse",
+            ),
+        ],
+        NEUTRAL: [
+            # Something the buyer has: "j'ai bien reçu la facture par mail".
+            (
+                0,
+                r"(?:bien |deja )?recu (?:la|votre|ma|une) (?:facture|recu)(?: par (?:e-?mail|mail|"
+                r"courriel))?|(?:la )?facture (?:m'est |est )?(?:bien |deja )?arrivee",
+            ),
+            # A website or link that fails is not a defective product.
+            (
+                0,
+                r"(?:site|site web|site internet|page|application|appli|portail|lien|qr code)\W+"
+                r"(?:\w+\W+){0,5}?(?:ne |n')?(?:fonctionne|marche|charge|s'ouvre|s'affiche)\w* "
+                r"(?:pas|plus)",
+            ),
+        ],
+        WHERE: [
+            # "… mais toujours pas le colis": the thing that did not come.
+            (
+                3,
+                rf"mais (?:toujours |encore )?pas (?:le|la|mon|ma|les|mes) (?:\w+ )?{_GOODS}",
+            ),
+            (3, r"(?:il|elle) est ou\b|(?:il|elle) est passee? ou|ou est-(?:il|elle)\b"),
+            (1.5, r"depuis (?:une|deux|trois|\d+) (?:semaines?|jours)"),
+            (
+                3,
+                r"quitt\w* (?:\w+ )?(?:votre |l'|l' |vos )?entrepot|parti\w* de (?:l'|"
+                r"votre )?entrepot",
+            ),
+            (
+                3,
+                r"adresse introuvable|n'(?:a|ont) pas pu (?:etre )?livr\w*|tentative de livraison|"
+                r"destinataire (?:absent|inconnu)",
+            ),
+            (2, r"(?:mon )?adresse est (?:correcte|bonne|juste)"),
+            (
+                2.5,
+                r"arriv\w* a temps|a temps pour|(?:besoin|en ai besoin) pour (?:vendredi|lundi|"
+                r"mardi|mercredi|jeudi|samedi|dimanche|le \d+|noel)",
+            ),
+        ],
+        REFUND: [
+            # Money that has not come back, or only part of it.
+            (
+                3,
+                r"(?:rien|toujours rien|pas) (?:\w+ ){0,3}?sur (?:mon|le|ma) (?:compte|carte|"
+                r"releve)|"
+                r"(?:compte|carte|releve)\W+(?:\w+\W+){0,3}?(?:rien|pas credite)|"
+                r"(?:pas|jamais) (?:ete )?(?:credite|recredite)\w*",
+            ),
+            (
+                3.5,
+                r"(?:seulement|que|qu') ?\d+(?:[.,]\d+)? ?(?:€|eur\w*) (?:\w+ ){0,3}?"
+                r"(?:rembours\w*|au lieu)|le reste (?:du|de (?:la|mon))? ?(?:montant|"
+                r"remboursement|somme)?|reliquat",
+            ),
+        ],
+        DAMAGED: [
+            # A defect told by its symptom.
+            (
+                3,
+                r"pixels? morts?|(?:pas|plus) de (?:lumiere|bruit|son|courant|chauffe|image|"
+                r"reaction|voyant|aspiration)|aucune? (?:lumiere|reaction|image|voyant|bruit|"
+                r"son)\b|"
+                r"ne (?:chauffe|s'allume|aspire|tourne|refroidit|reagit|s'eteint) (?:plus|pas)|"
+                r"(?:c'est |ce n'est )?pas normal|fait un (?:drole de |gros |bruit )?"
+                r"(?:bruit|grincement|claquement)|gresill\w*",
+            ),
+            # Vague: also said of a product used the wrong way.
+            (1.5, r"rien ne se passe|il ne se passe rien|rien du tout"),
+            (1.5, r"(?:envoyer|renvoyer|m'envoyer) (?:un|une) (?:nouveau|nouvelle|autre)\b"),
+            # A part that came off or split.
+            (
+                3,
+                r"s'est (?:detache\w*|decousu\w*|ouvert\w*|cass\w*|dechire\w*|arrache\w*)|"
+                r"(?:couture|fermeture eclair|fermeture|poignee|anse|semelle|sangle)\W+"
+                r"(?:\w+\W+){0,2}?(?:a lache|lache|s'est \w+|a cede|cede)",
+            ),
+            (
+                3,
+                r"(?:ecran|affichage|moniteur)\W+(?:\w+\W+){0,2}?(?:reste|est|demeure) "
+                r"(?:tout |completement )?(?:noir|eteint|vide)|ecran noir",
+            ),
+            (
+                3,
+                r"(?:couleur|teinture|impression)\W+(?:\w+\W+){0,2}?(?:est partie|a deteint|"
+                r"s'en va|part)|deteint\w*|decolore\w*|a retreci|retreci\w*|ne tient (?:que|plus "
+                r"que) \d+|tient seulement \d+|se decharge (?:tres )?(?:vite|rapidement)",
+            ),
+            (
+                3,
+                r"plus rien ne (?:marche|marchait|fonctionne|fonctionnait)|gonfle\w*|bancal\w*|"
+                r"plus court que|(?:ne )?ferme (?:plus|pas)\b|"
+                r"tordu\w*",
+            ),
+        ],
+        WRONG: [
+            # "X au lieu de Y", "pas dans la boîte", "mais j'avais commandé".
+            (
+                3,
+                r"au lieu (?:de|du|des|d')\b[^.!?\n]{0,40}?\b(?:j'ai recu|vous m'avez envoye|"
+                r"on m'a envoye|est arrivee?|a ete livree?|recu|livree?)\b",
+                LOOSE,
+            ),
+            (
+                3,
+                r"(?:n'etait|n'est|n'etaient|ne sont|ne figurait|ne figure) (?:pas|plus) "
+                r"(?:dans|avec) (?:la|le|l') ?(?:boite|colis|carton|paquet|emballage|envoi)|"
+                r"pas (?:dans|avec) (?:la boite|le colis|le carton|le paquet)|pas inclu\w*|"
+                r"(?:etait|est|sont|etaient) absente?s? (?:du|de la|de l'|dans)",
+            ),
+            (
+                2.5,
+                r"(?:mais|alors que|or) (?:j'avais|j'ai|nous avions) commande\b(?! il y a| le \d| "
+                r"depuis| hier| avant)",
+            ),
+            (
+                1.5,
+                r"(?:indique|indiquee|mentionne|mentionnee|precise) dans (?:la description|"
+                r"l'annonce|la fiche)|selon (?:la description|l'annonce)",
+            ),
+            (3, r"(?:qu'une|qu'un|une seule|un seul) (?:seule )?(?:piece|unite|exemplaire)\b"),
+            (
+                2.5,
+                r"(?:l')?etiquette (?:indique|dit|affiche|porte)",
+            ),
+            # What came, then what was ordered: "Le colis contenait une souris. J'avais
+            # commandé un clavier."
+            (
+                3,
+                r"(?:recu|livre|envoye|contenait|y avait|arrive)\b(?:(?!pas\b|jamais\b)[^\n])"
+                r"{1,60}?\b(?:j'avais|j'ai|nous avions) (?:commande|paye|achete)\b(?! il y a| le "
+                r"\d| depuis| hier| avant)",
+                LOOSE,
+            ),
+            (2.5, r"alors que j'(?:ai|avais) (?:paye|achete)\b"),
+            # "C'est la version prise européenne, j'avais commandé la version UK."
+            (
+                3,
+                r"c'est (?:la|le|un|une|l')\b[^.!?\n]{1,50}?[,;-] ?(?:mais |alors que )?"
+                r"(?:j'avais|j'ai|nous avions) (?:commande|paye)\b",
+                LOOSE,
+            ),
+            (
+                3,
+                r"d'occasion|deja utilise\w*|(?:a|avait) (?:deja )?ete utilise\w*|(?:scelle|"
+                r"emballage|opercule) (?:etait |est )?(?:ouvert|casse|brise|decolle)",
+            ),
+        ],
+        CANCEL: [
+            (3, r"arret\w* (?:la|ma) commande"),
+        ],
+        CHANGE: [
+            # Parts of an address that are missing or to be added: not a missing item.
+            (
+                3,
+                r"(?:il )?manque (?:\w+[ ']){0,3}?(?:numero d'appartement|numero|appartement|"
+                r"batiment|etage|digicode|code (?:de la porte|d'acces)|adresse|nom sur la "
+                r"boite|complement)\w*|(?:adresse|etiquette)\W+(?:\w+\W+){0,3}?"
+                r"(?:manque|incomplete)",
+            ),
+            (
+                3,
+                r"(?:chang|modifi|echang)\w*(?! d'avis)(?: [\w'-]+){0,3}? avant (?:d'expedier|"
+                r"de l'expedier|"
+                r"l'envoi|l'expedition|d'envoyer|de l'envoyer|qu'(?:il|elle) (?:ne )?parte)",
+            ),
+            (1.5, r"avant (?:d'expedier|de l'expedier|d'envoyer|de l'envoyer)"),
+            (2, r"mais il me faut|mais j'ai besoin (?:du|de la|d'un|d'une)"),
+            (
+                3,
+                r"(?:avoir|prendre|recevoir) (?:\w+ ){0,4}?(?:au lieu|a la place)",
+            ),
+            # The buyer's own wrong choice: the verb (annuler, retourner) decides.
+            (
+                1.5,
+                r"(?:je me suis|me suis) trompee? de (?:taille|modele|couleur|produit|article|"
+                r"reference|quantite)|(?:j'ai )?commande (?:le|la) mauvaise? \w+|"
+                r"erreur de ma part|ma faute",
+            ),
+            (2.5, r"(?:je )?prefer\w* (?:finalement |plutot )?(?:la|le|les|une|un)\b"),
+            (1.5, r"(?:c'est|est-ce) encore possible|toujours possible"),
+            (
+                3,
+                r"(?:reporter|decaler|retarder|repousser) (?:la |l'|ma )?(?:livraison|expedition|"
+                r"envoi|date de livraison)",
+            ),
+            (2.5, r"emballage cadeau|papier cadeau|paquet cadeau"),
+            (
+                2.5,
+                r"interphone|sonnette|(?:nom|c/o) sur (?:la |l')?(?:boite aux lettres|interphone)",
+            ),
+        ],
+        PRODUCT: [
+            (
+                2.5,
+                r"avant (?:de (?:commander|l'acheter|acheter|passer commande)|l'achat|ma commande)|"
+                r"lavable|passe(?:-t-(?:il|elle))? (?:en|a la|au) (?:machine|lave-linge)|"
+                r"(?:a|quelle) (?:quelle )?temperature|convient(?:-(?:il|elle))? (?:a|aux|pour)|"
+                r"adapte\w* (?:a|aux|pour)|y a-t-il|supporte\w* (?:\w+ )?\d+|"
+                r"petites pieces|enfants? de (?:\d+|un|deux|trois|quatre|cinq) ans?\b|"
+                r"(?:a partir|des) (?:de )?\d+ ans",
+            ),
+            (
+                2,
+                r"\w+-t-(?:il|elle|on)\b|(?:est|sont|peut|peuvent|passe|va|tient|convient|"
+                r"contient|existe|fonctionne|marche|supporte|resiste)-(?:il|elle|ils|elles|on)\b",
+            ),
+            (
+                3,
+                r"(?:puis-je|peut-on|je peux|on peut) (?:l'|les |le |la )?(?:utiliser|mettre|"
+                r"laver|employer)\b",
+            ),
+        ],
+        INVOICE: [
+            (
+                3,
+                r"(?:un|le|mon|votre) recu (?:de paiement|d'achat|pour)|un recu\b(?! de|$)|"
+                r"note de frais",
+            ),
+        ],
+        OTHER: [
+            (
+                3.5,
+                r"extension (?:de|de la) garantie|garantie (?:etendue|prolongee)|"
+                r"enregistrer (?:\w+ ){0,4}?(?:produit|garantie|appareil)",
+            ),
+            (
+                3.5,
+                r"(?:un |l')?autre vendeur|concurren\w*|vend\w* (?:\w+ ){0,3}?(?:contrefacons|"
+                r"copies|faux)|votre marque|sur (?:votre|cette) (?:fiche|annonce)",
+            ),
+            (
+                3.5,
+                r"(?:arret\w*|cessez) de (?:m'envoyer|m'ecrire|me (?:relancer|solliciter|"
+                r"demander))|(?:mails?|messages?|e-mails?) (?:pour|me demandant) (?:\w+ )?"
+                r"(?:avis|evaluation)",
+            ),
+            (3, r"etes-vous (?:le|un|une) (?:\w+ )?(?:fabricant|revendeur|distributeur)"),
         ],
     }
 )
