@@ -337,3 +337,33 @@ def running_client(connection: SpApiConnection):  # type: ignore[no-untyped-def]
     from tests.spapi_support import client
 
     return client(connection, Sleeps())
+
+
+@pytest.mark.django_db
+def test_every_kind_with_the_real_registry(fake: FakeSpApi) -> None:
+    """The registry as it stands: each kind whose importer exists imports the sample
+    report of its kind (``tests/data/reports/<kind>_us.*``); the others wait."""
+    samples = {}
+    for kind, suffix in (("orders", ".tsv"), ("feedback", ".tsv"), ("returns", ".tsv"),
+                         ("fba-returns", ".tsv"), ("settlement", ".tsv"),
+                         ("performance", ".json")):  # fmt: skip
+        path = REPORTS / f"{kind.replace('-', '_')}_us{suffix}"
+        if path.exists():
+            samples[kind] = path.read_bytes()
+    types = {"orders": ORDERS, "feedback": FEEDBACK, "returns": RETURNS,
+             "fba-returns": FBA_RETURNS, "performance": PERFORMANCE}  # fmt: skip
+    for kind, report_type in types.items():
+        fake.documents[report_type] = samples.get(kind, b"")
+    fake.add_listed_report(SETTLEMENT, samples.get("settlement", b""), "2026-11-16T00:00:00Z")
+    connection = connect(StoreFactory(name="Registry Store"), fake)
+    sync(connection)
+    for kind in ("orders", "feedback", "returns", "fba-returns", "settlement", "performance"):
+        statuses = {r.status for r in requests_of(connection, kind)}
+        if kind not in registry.IMPORTERS:
+            assert statuses == {RequestStatus.NO_IMPORTER}, kind
+        elif kind in samples:
+            assert statuses == {RequestStatus.IMPORTED}, (
+                kind,
+                [r.error for r in requests_of(connection, kind)],
+            )
+        # A registered kind without a sample file here is checked by its own tests.
