@@ -402,3 +402,20 @@ def test_development_set_accuracy_floor() -> None:
     eligibility, exact, misses = _measure(_load("feedback_removal_dev.jsonl"))
     assert eligibility >= DEV_MIN_ELIGIBILITY, misses[:10]
     assert exact >= DEV_MIN_EXACT, misses[:10]
+
+
+# Blind set: tests/data/feedback_removal_blind.jsonl (334 lines, no language field) was written
+# by someone else without seeing the checker, and measured once, after the checker was
+# committed (30be156), never tuned on: eligibility 318/334 = 95.2 %, exact grounds
+# 314/334 = 94.0 % (product_review recall 80 %, buy_shipping_late recall 82 %, the others
+# 98-100 %). The floors are those figures minus 3 points.
+BLIND_MIN_ELIGIBILITY = 0.922
+BLIND_MIN_EXACT = 0.910
+
+
+def test_blind_set_accuracy_floor() -> None:
+    rows = _load("feedback_removal_blind.jsonl")
+    assert len(rows) >= 300
+    eligibility, exact, misses = _measure(rows)
+    assert eligibility >= BLIND_MIN_ELIGIBILITY, misses[:10]
+    assert exact >= BLIND_MIN_EXACT, misses[:10]
