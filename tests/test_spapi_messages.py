@@ -154,14 +154,22 @@ def test_outside_thirty_days_of_completion_is_refused(
     assert len(fake.messages_sent) == 1
 
 
-def test_amazons_refusal_is_logged_as_failed(order: Order, fake: FakeSpApi) -> None:
+def test_amazons_refusal_is_logged_as_failed(order: Order, fake: FakeSpApi, agent_a: User) -> None:
     fake.fail("POST", r"/messaging/v1/orders/.*", 400, times=1)
-    with pytest.raises(MessageRefused, match="Amazon refused"):
-        proactive_message_send(order=order, action="confirmCustomizationDetails",
-                               text=CLEAN.format(oid=order.amazon_order_id), user=None)  # fmt: skip
+    browser = signed_in(agent_a)
+    refused = browser.post(url(order), form(order, CLEAN))
+    assert refused.status_code == 422
+    assert "Amazon refused" in refused.content.decode()
     failed = ProactiveMessage.objects.get()
     assert failed.status == MessageStatus.FAILED
     assert "HTTP 400" in failed.error
+    # Nothing went out, so the same form may be sent again.
+    assert browser.post(url(order), form(order, CLEAN)).status_code == 302
+    assert len(fake.messages_sent) == 1
+    with pytest.raises(MessageRefused, match="already sent"):
+        proactive_message_send(order=order, action="confirmCustomizationDetails",
+                               text=CLEAN.format(oid=order.amazon_order_id), user=None,
+                               nonce="n-1")  # fmt: skip
 
 
 def test_viewers_cannot_send(order: Order, viewer_a: User, fake: FakeSpApi) -> None:

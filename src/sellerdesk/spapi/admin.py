@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from sellerdesk.spapi.models import (
     ProactiveMessage,
@@ -17,6 +18,9 @@ class SpApiConnectionAdmin(admin.ModelAdmin[SpApiConnection]):
     # The encrypted secrets are never shown or edited here: 'sellerdesk spapi connect' sets them.
     exclude = ("client_secret_encrypted", "refresh_token_encrypted")
     readonly_fields = ("cursors", "last_sync_at", "last_success_at", "last_error")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # a connection without its secrets would only fail
 
 
 @admin.register(ReportRequest)

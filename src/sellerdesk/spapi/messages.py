@@ -211,7 +211,8 @@ def _send(
     except SpApiError as exc:
         message.status = MessageStatus.FAILED
         message.error = str(exc)[:2000]
-        message.save(update_fields=["status", "error"])
+        message.nonce = ""  # nothing went out: the same form may be sent again
+        message.save(update_fields=["status", "error", "nonce"])
         audit_record(action="spapi.message_failed", actor=user, store=order.store,
                      target=message, data={"order": order.amazon_order_id, "type": action,
                                            "error": message.error})  # fmt: skip
