@@ -261,6 +261,7 @@ def test_a_crash_mid_poll_resumes_without_a_new_report(
     assert orders.report_id
     connection.refresh_from_db()
     assert connection.sync_lease_until is None
+    assert (connection.consecutive_failures, connection.last_error) == (1, "Crash: ")
 
     result = sync(connection, at=NOW + timedelta(minutes=5))
     assert result.ok, result.errors

@@ -180,6 +180,9 @@ def connection_sync(
         _poll_until_done(run, budget=poll_budget)
     except SpApiAuthError as exc:
         result.error = str(exc)
+    except Exception as exc:  # a bug or a crash: recorded as a failed sync, then raised
+        result.error = f"{type(exc).__name__}: {exc}"
+        raise
     finally:
         if own_client:
             close = getattr(api, "close", None)
