@@ -9,9 +9,18 @@ from django.utils.module_loading import import_string
 if TYPE_CHECKING:  # the CLI reads IMPORTERS before Django is set up
     from sellerdesk.imports.base import Importer
 
-# Later kinds register here as their importers land.
+# Amazon's reports, then the desk's own CSVs (see README, "Importing").
 IMPORTERS: dict[str, str] = {
     "orders": "sellerdesk.orders.importers.OrdersImporter",
+    "feedback": "sellerdesk.feedback.importers.FeedbackImporter",
+    "returns": "sellerdesk.returns.importers.ReturnsImporter",
+    "fba-returns": "sellerdesk.returns.importers.FbaReturnsImporter",
+    "settlement": "sellerdesk.claims.importers.SettlementImporter",
+    "performance": "sellerdesk.imports.performance.PerformanceImporter",
+    "claims": "sellerdesk.claims.importers.ClaimsImporter",
+    "chargebacks": "sellerdesk.chargebacks.importers.ChargebacksImporter",
+    "reviews": "sellerdesk.reviews.importers.ReviewsImporter",
+    "questions": "sellerdesk.questions.importers.QuestionsImporter",
 }
 
 

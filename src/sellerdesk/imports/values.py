@@ -89,6 +89,20 @@ DATE_ONLY = [
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})$"), "dmy"),
     (re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})$"), "market"),
 ]
+# "10-Jul-2025", "10 Jul 2025" (the flat-file returns report) and "Jul 10, 2025".
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[-\s.]([A-Za-z]{3,9})\.?[-\s.,]+(\d{2,4})$")
+MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 TIME_RE = re.compile(
     r"^(?P<date>[^ T]+)[ T](?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<ampm>[AaPp][Mm])?\s*(?P<zone>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2})?$"
@@ -98,7 +112,8 @@ TIME_RE = re.compile(
 def parse_date(raw: str, *, marketplace: str = "US") -> date:
     """A calendar date in the shapes Amazon writes for ``marketplace``.
 
-    ``M/D/YY`` in US (and CA, JP) reports; day first elsewhere; ISO everywhere.
+    ``M/D/YY`` in US (and CA, JP) reports; day first elsewhere; ISO everywhere;
+    ``10-Jul-2025`` (English month names) in the flat-file returns report.
     """
     value = raw.strip()
     if not value:
@@ -120,7 +135,25 @@ def parse_date(raw: str, *, marketplace: str = "US") -> date:
             return date(year, month, day)
         except ValueError:
             raise BadValue(f"not a date: {raw!r}") from None
-    raise BadValue(f"not a date: {raw!r}")
+    return _named_month(value, raw)
+
+
+def _named_month(value: str, raw: str) -> date:
+    """A date with an English month name: 10-Jul-2025, 10 Jul 2025, Jul 10, 2025."""
+    if match := DAY_MONTH_YEAR.match(value):
+        day, month_name, year_text = match.groups()
+    elif match := MONTH_DAY_YEAR.match(value):
+        month_name, day, year_text = match.groups()
+    else:
+        raise BadValue(f"not a date: {raw!r}")
+    month = MONTHS.get(month_name.lower())
+    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    if month is None:
+        raise BadValue(f"not a date: {raw!r}")
+    try:
+        return date(year, month, int(day))
+    except ValueError:
+        raise BadValue(f"not a date: {raw!r}") from None
 
 
 def parse_datetime(raw: str, *, marketplace: str = "US", tz: ZoneInfo | None = None) -> datetime:
@@ -139,7 +172,10 @@ def parse_datetime(raw: str, *, marketplace: str = "US", tz: ZoneInfo | None = N
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=default)
     match = TIME_RE.match(value)
     if match:
-        day = parse_date(match["date"], marketplace=marketplace)
+        try:
+            day = parse_date(match["date"], marketplace=marketplace)
+        except BadValue:
+            raise BadValue(f"not a date: {raw!r}") from None  # the whole value, not its date
         hour = int(match["h"])
         if match["ampm"]:
             hour = hour % 12 + (12 if match["ampm"].lower() == "pm" else 0)
