@@ -75,7 +75,8 @@ CUES = table(
             ),
             (
                 3,
-                r"wann (?:\w+ ){0,4}?(?:versendet|verschickt|versandt|geliefert|ankommen|kommt|"
+                r"wann (?:\w+ ){0,4}?(?:versendet|verschickt|versandt|geliefert|ankommen|ankommt|"
+                r"eintrifft|kommt|"
                 r"kommen|zugestellt|rausgehen|raus|da|eintreffen|rechnen|erwarten)\b",
             ),
             (
@@ -199,6 +200,7 @@ CUES = table(
         CANCEL: [
             (3, r"storn\w*|abbestell\w*"),
             (0, r"(?:sie haben|wurde|haben) (?:\w+ ){0,3}?storniert"),
+            (0, r"stornierte[nrs]? (?:bestellung|auftrag|artikel|ware)"),
             (3, r"brechen sie (?:\w+ ){0,3}?ab\b|abbrechen"),
             (
                 3,
@@ -334,8 +336,9 @@ CUES += table(
                 r"(?:neues|neuigkeiten|news|eine antwort|ein update)|neuigkeiten|"
                 r"(?:schon |noch )?etwas neues|(?:noch )?keine (?:antwort|rückmeldung|reaktion)|"
                 r"warte (?:\w+ ){0,2}?auf (?:eine |ihre )?(?:antwort|rückmeldung)|"
-                r"bitte um (?:kurze )?rückmeldung|ich hatte (?:ihnen )?(?:bereits |schon )?"
-                r"geschrieben|siehe (?:meine nachricht )?unten|nachfrage|erinnerung",
+                # (not "bitte um Rückmeldung", a closing)
+                r"ich hatte (?:ihnen )?(?:bereits |schon )?geschrieben|siehe (?:meine "
+                r"nachricht )?unten|erneute nachfrage|nachhaken|erinnerung",
             ),
         ],
         NEUTRAL: [
@@ -395,7 +398,8 @@ CUES += table(
                 3.5,
                 r"\d+(?:[.,]\d+)? ?(?:€|eur\w*) (?:statt|anstatt|von)\b|"
                 r"(?:den )?rest(?:betrag)?\W+(?:\w+\W+){0,2}?(?:überweisen|erstatten|zahlen|"
-                r"auszahlen)|restbetrag|zurückbekommen|zurückerhalten|zurücküberwiesen",
+                r"auszahlen|gutschreiben)|restbetrag|zurückbekommen|zurückerhalten|"
+                r"zurücküberwiesen",
             ),
             (
                 3.5,
@@ -404,6 +408,11 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (
+                3,
+                r"bleibt (?:\w+ ){0,6}?stehen|(?:hört|geht) (?:\w+ ){0,4}?(?:von selbst|einfach) "
+                r"(?:auf|aus)|stoppt (?:von selbst|einfach)",
+            ),
             # A defect told by its symptom.
             (
                 3,
@@ -448,10 +457,18 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A different thing than the one ordered or shown.
+            (
+                3,
+                r"(?:ein |eine )?(?:ganz |völlig |komplett )?andere[snrm]? (?:\w+ )?(?:modell|"
+                r"produkt|artikel|farbe|größe|teil|marke|version) als",
+            ),
             # "statt Größe 42 wurde mir Größe 38 geliefert", "war nicht im Paket".
             (
                 3,
-                r"(?:statt|anstatt|anstelle)\b[^.!?\n]{0,50}?\b(?:geliefert|geschickt|gesendet|"
+                r"(?:statt|anstatt|anstelle)\b(?! ?\d+(?:[.,]\d+)? ?(?:€|eur|\$|"
+                r"£))[^.!?\n]{0,50}?\b(?:geliefert|"
+                r"geschickt|gesendet|"
                 r"verschickt|gekommen|bekommen|erhalten)\b",
                 LOOSE,
             ),
@@ -475,8 +492,9 @@ CUES += table(
             (
                 2.5,
                 r"(?:auf dem |das )?(?:etikett|schild|label|aufdruck)\W+(?:\w+\W+){0,2}?"
-                r"(?:steht|sagt|zeigt)|bestellt (?:habe|hatte) ich (?:aber |eigentlich )?"
-                r"(?:größe |grösse |die |den |das )?[a-z0-9]{1,4}\b",
+                r"(?:steht|sagt|zeigt) (?:größe )?(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d+\w{0,2})\b|"
+                r"bestellt (?:habe|hatte) ich (?:aber |eigentlich )?(?:größe |die |den |das )?"
+                r"(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d+\w{0,2})\b(?! (?:wochen|tagen|monaten|uhr))",
             ),
             # What came, then what was ordered: "… die 64GB-Version geschickt, bezahlt habe
             # ich 128GB", "In der Packung war eine Maus. Ich hatte eine Tastatur bestellt."
@@ -506,6 +524,9 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"(?:bestellung|paket|sendung) (?:\w+ )?(?:abfangen|stoppen|anhalten)"),
+            # No longer wanted: a cancellation only with nothing stronger.
+            (1, r"(?:möchte|will|brauche) (?:sie|es|ihn|das|die|den) nicht mehr"),
             (3, r"(?:bestellung|kauf|auftrag)\W+(?:\w+\W+){0,2}?rückgängig|rückgängig machen"),
             (1.5, r"umentschieden|anders überlegt|es mir anders überlegt"),
         ],
@@ -536,7 +557,11 @@ CUES += table(
                 r"falsche[snmr]? (?:\w+ )?(?:bestellt|gewählt|ausgewählt|angeklickt|erwischt)|"
                 r"(?:die|den|das) falsche \w+ (?:gewählt|ausgewählt|angeklickt|erwischt)",
             ),
-            (2.5, r"hätte (?:\w+ )?(?:lieber|doch lieber|gerne doch)|doch lieber|stattdessen"),
+            (
+                2.5,
+                r"(?:hätte (?:\w+ )?(?:lieber|doch lieber|gerne doch)|doch lieber|stattdessen)"
+                r"(?! (?:\w+ )?(?:mein geld|das geld|geld|eine erstattung|erstattung|ersatz))",
+            ),
             (
                 3,
                 r"(?:lieferung|zustellung|versand|lieferdatum|liefertermin)\W+(?:\w+\W+){0,4}?"
@@ -565,13 +590,18 @@ CUES += table(
             (
                 3,
                 r"kann (?:ich|man) (?:das|es|den|die|ihn|sie|dieses|diesen|diese) (?:\w+ ){0,4}?"
-                r"(?:benutzen|verwenden|nutzen|einsetzen|nehmen|waschen)\b",
+                r"(?:benutzen|verwenden|nutzen|einsetzen|waschen)\b",
             ),
         ],
         INVOICE: [
             (2, r"spesenabrechnung|spesen|reisekosten\w*|steuererklärung|für die steuer"),
         ],
         OTHER: [
+            (
+                3,
+                r"direkt (?:bei ihnen |über sie )?(?:bestellen|kaufen)|ohne amazon|"
+                r"außerhalb von amazon",
+            ),
             (
                 3.5,
                 r"garantieverlängerung|garantie\w* (?:\w+ ){0,3}?registrier\w*|"

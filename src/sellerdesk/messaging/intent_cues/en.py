@@ -45,7 +45,7 @@ NEGATION = Negation(
     # "to": a negated infinitive ("so I don't have to return it", "told not to send it").
     wish=words(
         "want wanna wants wanted need needs needed like wish would rather prefer intend plan "
-        "planning going gonna mean please hope to"
+        "planning going gonna mean please hope to trying try looking asking"
     ),
     boundaries=words("but however although though instead just only"),
 )
@@ -286,6 +286,8 @@ CUES = table(
         CANCEL: [
             (3, r"cancel\w*"),
             (0, r"(?:you|seller|amazon|they|it was|was|been) (?:have |has )?cancell?ed"),
+            # "the cancelled order": a refund is asked for, not a cancellation.
+            (0, r"cancell?ed (?:order|item|purchase|one)"),
             (
                 2.5,
                 r"don'?t (?:ship|send)|do not (?:ship|send)|stop (?:the )?(?:order|shipment)|"
@@ -549,6 +551,7 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"stops? (?:by itself|on its own|randomly|after (?:a few|\w+) (?:minutes|hours))"),
             # A defect told by its symptom.
             (
                 3,
@@ -622,7 +625,9 @@ CUES += table(
             (3, r"(?:only|just) (?:a single|one single|one) (?:piece|unit|item)\b"),
             (
                 2.5,
-                r"(?:label|tag|sticker|box) (?:says|said|shows|reads)\b|"
+                # (a size on the label: not "the tracking label says delivered")
+                r"(?:label|tag|sticker) (?:says|said|shows|reads) (?:size )?(?:xxs|xs|s|m|l|xl|"
+                r"xxl|xxxl|\d+\w{0,2})\b|"
                 r"but i (?:had )?ordered (?!it\b|them\b|this\b|that\b|on\b|in\b|from\b|last\b|"
                 r"yesterday|a while|\d+ (?:days|weeks))\w+",
             ),
@@ -661,7 +666,6 @@ CUES += table(
                 r"flat|suite|floor|door|buzzer|gate|house|street|building) ?(?:number|no|code|#)?|"
                 r"(?:address|label)\W+(?:\w+\W+){0,2}?(?:is )?missing (?:the |my )?\w+",
             ),
-            (2.5, r"to (?:the|my) (?:shipping |delivery )?address\b"),
             # The buyer's own wrong choice: it is the verb (cancel, return, change) that
             # decides, so this is weak.
             (
@@ -680,7 +684,11 @@ CUES += table(
                 r"(?:can|could|may) (?:i|we) (?:get|have|switch to|change to) (?:the |a )?\w+ "
                 r"(?:\w+ )?instead of",
             ),
-            (2.5, r"(?:i'?d|i would) (?:rather|prefer) (?:have |get )?(?:the|a)\b"),
+            (
+                2.5,
+                r"(?:i'?d|i would) (?:rather|prefer) (?:have |get )?(?:the|a)\b(?! (?:full )?"
+                r"(?:refund|replacement|return|credit|voucher|new one))",
+            ),
             (1.5, r"is it (?:still|too late to) (?:possible|change)"),
             (
                 3,
@@ -708,6 +716,12 @@ CUES += table(
             (2, r"(?:for )?(?:my |the )?expenses\b|expense (?:report|claim)|for (?:my )?taxes"),
         ],
         OTHER: [
+            (
+                3,
+                r"(?:order|buy|purchase) (?:\w+ )?directly (?:from|with) you|"
+                r"outside (?:of )?amazon|"
+                r"without (?:going through )?amazon",
+            ),
             # Warranty registration, other sellers, marketing mail: not about an order.
             (
                 3.5,
@@ -736,6 +750,10 @@ CUES += table(
                 r"(?:do|does) you (?:\w+ )?(?:have|own|run) (?:a|an|any) (?:physical |retail )?"
                 r"(?:shop|store|showroom|outlet)",
             ),
+        ],
+        CANCEL: [
+            # No longer wanted: a cancellation only with nothing stronger.
+            (1, r"(?:don'?t|do not) (?:want|need) (?:it|this|them) any ?more"),
         ],
     }
 )

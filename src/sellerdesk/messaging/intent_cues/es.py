@@ -27,7 +27,8 @@ STOPWORDS = words(
     "esta está muy pedido todavia todavía aun aún ya he ha han hace favor buenos buenas "
     "dias días tardes saludos usted ustedes su sus nada cuando cuándo donde dónde como "
     "cómo porque tengo estoy quiero puedo pueden podrian podrían le les al fue sin "
-    "también desde hasta hay tiene tienen están semana mes producto caja qué cuánto"
+    "también desde hasta hay tiene tienen están semana mes producto caja qué cuánto "
+    "solo dos tres vez lugar otro otra nuevo nueva en este ese esa eso todo toda"
 )
 
 NEGATION = Negation(
@@ -35,7 +36,7 @@ NEGATION = Negation(
     avoid=words("evitar"),
     transparent=words(
         "esta estan es son era estaba ha han he hemos sido estado lo la los las le les el "
-        "un una me se te nos que muy para"
+        "un una me se te nos que muy para hacer"
     ),
     wish=words(
         "quiero queria quisiera queremos necesito necesitamos tengo tener tenga deba deber "
@@ -127,7 +128,8 @@ CUES = table(
         DAMAGED: [
             (
                 3,
-                r"rot[oa]s?\b|rompi\w*|romp\w*|quebrad\w*|rajad\w*|agrietad\w*|danad\w*|"
+                r"rot[oa]s?\b|rompi\w*|romp\w*|quebrad\w*|rajad\w*|agrietad\w*|grieta\w*|fisura\w*|"
+                r"danad\w*|"
                 r"defectuos\w*|defecto|averiad\w*|aplastad\w*|abollad\w*|desconch\w*|"
                 r"pierde agua|gotea|fuga|descosid\w*|despegad\w*|en pedazos|hech[oa] pedazos|"
                 r"mojad\w*|empapad\w*|estropead\w*|parpade\w*|quemad\w*|mala calidad",
@@ -174,6 +176,7 @@ CUES = table(
         CANCEL: [
             (3, r"cancel\w*|anul\w*"),
             (0, r"(?:cancelaron|han cancelado|ha sido cancelado|fue cancelado)"),
+            (0, r"(?:pedido|articulo|compra) cancelad[oa]s?"),
             (3, r"no (?:me )?(?:lo |la )?(?:envien|manden)"),
             (1.5, r"(?:lo )?pedi por error|por error|sin querer|dos veces"),
         ],
@@ -190,7 +193,8 @@ CUES = table(
                 r"(?:cambi|modific|correg|corrij)\w*",
             ),
             (3, r"me equivoque (?:en|con|al)\b|me equivoque de (?:direccion|piso|numero|calle)"),
-            (1.5, r"me equivoque de\b"),
+            # The buyer's own mistake: the verb (cancelar, devolver) decides.
+            (1.5, r"me equivoque de\b|me he equivocado(?: de| al| con| en)?\b"),
             (3, r"recibir (?:\w+ ){0,4}?en (?:vez|lugar)"),
             (3, r"(?:direccion|codigo postal|cp|numero|piso)\W+(?:\w+\W+){0,2}?mal\b"),
             (2.5, r"pago la diferencia"),
@@ -343,6 +347,7 @@ CUES += table(
             (3, r"me (?:han |ha )?facturad\w*|me facturaron|facturad\w* de mas"),
         ],
         DAMAGED: [
+            (3, r"se (?:para|apaga|detiene) (?:sol[oa]|de repente|al rato|despues de)"),
             # A defect told by its symptom.
             (
                 3,
@@ -380,6 +385,13 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A different thing than the one ordered or shown.
+            (
+                3,
+                r"(?:modelo|producto|articulo|talla|color|marca|version) (?:\w+ )?(?:distint[oa]|"
+                r"diferente)\w*|(?:otro|otra) (?:modelo|producto|articulo|marca|version) "
+                r"(?:distint[oa] )?(?:que|al|del)",
+            ),
             # "X en vez de Y", "no venía en la caja", "pero yo pedí".
             (
                 3,
@@ -405,7 +417,11 @@ CUES += table(
             ),
             (1.5, r"(?:segun|como (?:dice|indica)) (?:la descripcion|el anuncio)"),
             (3, r"(?:solo|solamente) (?:una|un|uno) (?:pieza|unidad)|una sola (?:pieza|unidad)"),
-            (2.5, r"(?:la )?etiqueta (?:pone|dice|indica)|y yo (?:pedi|habia pedido)\b"),
+            (
+                2.5,
+                r"(?:la )?etiqueta (?:pone|dice|indica) (?:talla )?(?:xxs|xs|s|m|l|xl|xxl|xxxl|"
+                r"\d+\w{0,2})\b|y yo (?:pedi|habia pedido)\b",
+            ),
             # What came, then what was ordered: "En el paquete venía un ratón. Yo había
             # pedido un teclado."
             (
@@ -453,7 +469,11 @@ CUES += table(
                 r"(?:pedi|compre|elegi|seleccione) (?:el|la) (?:\w+ )?equivocad\w*|"
                 r"culpa mia|error mio",
             ),
-            (2.5, r"(?:al final )?prefier\w* (?:la|el|los|las|una|un)\b|preferiria"),
+            (
+                2.5,
+                r"(?:(?:al final )?prefier\w* (?:la|el|los|las|una|un)\b|preferiria)(?! (?:\w+ )?"
+                r"(?:reembolso|dinero|devolucion|cambio))",
+            ),
             (1.5, r"todavia se puede|aun se puede|(?:es|sigue siendo) posible todavia"),
             (
                 3,
@@ -477,7 +497,7 @@ CUES += table(
                 r"aguanta|soporta|se puede|funciona|cabe)\b[^.!?\n]{0,60}\?",
                 LOOSE,
             ),
-            (3, r"(?:puedo|podria|se puede) (?:usar|utilizar|poner|lavar|meter)\w*"),
+            (3, r"(?:puedo|podria) (?:usar|utilizar|lavar)\w*"),
             (
                 2.5,
                 r"vuelve a estar disponible|volvera a estar|(?:habra|tendran) (?:stock|"
@@ -493,6 +513,11 @@ CUES += table(
             ),
         ],
         OTHER: [
+            (
+                3,
+                r"(?:comprar|pedir)(?:les)? directamente (?:a|con) ustedes|sin pasar por amazon|"
+                r"fuera de amazon",
+            ),
             (
                 3.5,
                 r"ampliar (?:la )?garantia|ampliacion de (?:la )?garantia|garantia (?:extendida|"
@@ -513,6 +538,11 @@ CUES += table(
                 r"(?:son|es) (?:usted|ustedes) (?:el|la|un|una) (?:\w+ )?(?:fabricante|revendedor|"
                 r"distribuidor)",
             ),
+        ],
+        CANCEL: [
+            (3, r"(?:parar|detener|frenar) (?:mi |el )?pedido"),
+            # No longer wanted: a cancellation only with nothing stronger.
+            (1, r"ya no (?:lo |la )?(?:quiero|necesito)"),
         ],
     }
 )

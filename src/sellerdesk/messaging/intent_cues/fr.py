@@ -36,7 +36,7 @@ NEGATION = Negation(
     avoid=words("eviter evite"),
     transparent=words(
         "je j il elle on le la les l un une des de d du est suis sont etait ete etre a ai "
-        "as avons me m te se s y en lui leur vraiment tout ca c ce cela"
+        "as avons me m te se s y en lui leur vraiment tout ca c ce cela faire fais"
     ),
     wish=words(
         "veux voulais voudrais voulons souhaite souhaitais souhaiterais dois devoir devrai "
@@ -132,7 +132,7 @@ CUES = table(
         DAMAGED: [
             (
                 3,
-                r"cass\w*|brise\w*|fissur\w*|fele\w*|ebrech\w*|abim\w*|endommag\w*|"
+                r"cass\w*|brise\w*|fissur\w*|fele\w*|fendu\w*|ebrech\w*|abim\w*|endommag\w*|"
                 r"defectueu\w*|defaut|en panne|hs\b|hors service|fuit|fuite|tordu\w*|"
                 r"dechir\w*|troue\w*|en morceaux|trempe\w*|mouille\w*|moisi\w*|lache\b|"
                 r"decousu\w*|ecaill\w*|brule\w*|foutu\w*|inutilisable|ecrase\w*",
@@ -174,6 +174,7 @@ CUES = table(
         CANCEL: [
             (3, r"annul\w*"),
             (0, r"(?:vous avez|a ete|avez|ont) annule\w*"),
+            (0, r"(?:commande|article|achat) annulee?s?"),
             (
                 3,
                 r"ne pas (?:l'|les |le |la )?(?:expedier|envoyer|livrer)|"
@@ -283,11 +284,19 @@ CUES += table(
                 r"nouvelles)|(?:toujours )?aucune (?:reponse|nouvelle)|je (?:vous )?relance|"
                 r"relance|je reviens vers vous|suite a mon (?:precedent |dernier )?(?:message|"
                 r"mail)|"
-                r"(?:voir )?(?:mon message )?ci-dessous|j'attends (?:toujours )?(?:votre|une) "
+                # (not "j'attends votre réponse", a closing)
+                r"(?:voir )?(?:mon message )?ci-dessous|j'attends toujours (?:votre|une) "
                 r"reponse",
             ),
         ],
         NEUTRAL: [
+            # "votre retour" is also a reply: "Dans l'attente de votre retour".
+            (
+                0,
+                r"(?:attente de|merci (?:par avance )?(?:de|pour)|remerciant (?:par avance )?"
+                r"(?:de|pour)) (?:votre|vos) (?:\w+ )?retours?|votre retour rapide|"
+                r"(?:un )?retour de votre part",
+            ),
             # Something the buyer has: "j'ai bien reçu la facture par mail".
             (
                 0,
@@ -344,6 +353,11 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (
+                3,
+                r"s'arrete (?:tout seul|toute seule|de lui-meme|d'elle-meme|au bout|apres|sans "
+                r"raison)",
+            ),
             # A defect told by its symptom.
             (
                 3,
@@ -383,6 +397,12 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A different thing than the one ordered or shown.
+            (
+                3,
+                r"(?:modele|produit|article|taille|couleur|marque|version) (?:\w+ )?different\w*|"
+                r"(?:un|une) autre (?:modele|produit|article|marque|version) que",
+            ),
             # "X au lieu de Y", "pas dans la boîte", "mais j'avais commandé".
             (
                 3,
@@ -410,7 +430,8 @@ CUES += table(
             (3, r"(?:qu'une|qu'un|une seule|un seul) (?:seule )?(?:piece|unite|exemplaire)\b"),
             (
                 2.5,
-                r"(?:l')?etiquette (?:indique|dit|affiche|porte)",
+                r"(?:l')?etiquette (?:indique|dit|affiche|porte) (?:taille )?(?:xxs|xs|s|m|l|xl|"
+                r"xxl|xxxl|\d+\w{0,2})\b",
             ),
             # What came, then what was ordered: "Le colis contenait une souris. J'avais
             # commandé un clavier."
@@ -436,6 +457,9 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"(?:bloquer|stopper|arreter) (?:ma|la) commande"),
+            # No longer wanted: a cancellation only with nothing stronger.
+            (1, r"(?:je )?n'en (?:veux|ai) plus(?: besoin)?"),
             (3, r"arret\w* (?:la|ma) commande"),
         ],
         CHANGE: [
@@ -466,7 +490,11 @@ CUES += table(
                 r"reference|quantite)|(?:j'ai )?commande (?:le|la) mauvaise? \w+|"
                 r"erreur de ma part|ma faute",
             ),
-            (2.5, r"(?:je )?prefer\w* (?:finalement |plutot )?(?:la|le|les|une|un)\b"),
+            (
+                2.5,
+                r"(?:je )?prefer\w* (?:finalement |plutot )?(?:la|le|les|une|un)\b(?! (?:\w+ )?"
+                r"(?:rembours\w*|echange|avoir|retour|remplacement))",
+            ),
             (1.5, r"(?:c'est|est-ce) encore possible|toujours possible"),
             (
                 3,
@@ -496,8 +524,8 @@ CUES += table(
             ),
             (
                 3,
-                r"(?:puis-je|peut-on|je peux|on peut) (?:l'|les |le |la )?(?:utiliser|mettre|"
-                r"laver|employer)\b",
+                r"(?:puis-je|peut-on|je peux|on peut) (?:l'|les |le |la )?(?:utiliser|laver|"
+                r"employer)\b",
             ),
         ],
         INVOICE: [
@@ -508,6 +536,11 @@ CUES += table(
             ),
         ],
         OTHER: [
+            (
+                3,
+                r"(?:commander|acheter) (?:\w+ )?directement (?:chez|aupres de) vous|"
+                r"sans passer par amazon|en dehors d'amazon",
+            ),
             (
                 3.5,
                 r"extension (?:de|de la) garantie|garantie (?:etendue|prolongee)|"

@@ -29,7 +29,8 @@ STOPWORDS = words(
     "nel nella alla al dal dalla sul mai niente nulla vorrei posso ha hanno hai abbiamo "
     "vostro vostri vostra nostro ad altri altro da dei delle degli quanti quanto quale "
     "quello molto tutto oggi ieri sotto però cosa fare solo volte giorni settimana mese "
-    "prodotto articolo scatola in avere essere doveva ce"
+    "prodotto articolo scatola in avere essere doveva ce due tre volta posto altra nuovo "
+    "nuova"
 )
 
 NEGATION = Negation(
@@ -88,7 +89,8 @@ CUES = table(
                 3,
                 r"restitui\w*|restitu\w*|rendere|render(?:lo|la|li|le)|etichetta di reso|"
                 r"spese di (?:restituzione|reso)|politica di reso|cambio taglia|recesso|"
-                r"rispedir\w*|(?:ri)?mandar\w* indietro|rimandar\w*|fare (?:il )?reso",
+                r"rispedir\w*|(?:ri)?mandar\w* indietro|rimandar\w*|fare (?:il )?reso|"
+                r"etichetta (?:per il|del|di) reso",
             ),
             (2, r"reso\b|resi\b"),
             (1, r"sigillat\w*|non (?:mi )?(?:piace|convince|va bene|sta bene)|mai usat\w*"),
@@ -111,7 +113,8 @@ CUES = table(
         DAMAGED: [
             (
                 3,
-                r"rott[oaie]\b|rompe\w*|ruppe|crepat\w*|incrinat\w*|scheggiat\w*|danneggiat\w*|"
+                r"rott[oaie]\b|rompe\w*|ruppe|crepat\w*|crepa\b|crepe\b|incrinat\w*|incrinatur\w*|"
+                r"scheggiat\w*|danneggiat\w*|"
                 r"difettos\w*|difetto|guast\w*|schiacciat\w*|ammaccat\w*|perde (?:acqua|liquido)|"
                 r"perdita|gocciola|scucit\w*|strappat\w*|bagnat\w*|rovinat\w*|in pezzi|"
                 r"sfarfall\w*|bruciat\w*|pessima qualita",
@@ -131,9 +134,13 @@ CUES = table(
                 r"sbagliat\w*|errat\w*|non e (?:il|la|quello|quella|cio) (?:che )?(?:ho )?"
                 r"(?:ordinat\w*|comprat\w*)|non corrisponde",
             ),
-            (3, r"mancan\w*|manca\b|c'era solo|ce ne sono (?:solo )?\d+"),
+            (
+                3,
+                r"mancan\w*|manca\b|c'era solo|ce ne sono (?:solo )?\d+|ce n'erano solo|"
+                r"ce n'era solo|n'erano solo",
+            ),
             (3, r"non c'era (?:il|la|lo|l'|i|le|nessun\w*)|non c'erano"),
-            (1.5, r"invece (?:di|del|della|dello|che)|al posto (?:di|del|della)"),
+            (1.5, r"invece (?:di|del|della|dello|dei|degli|delle|che)|al posto (?:di|del|della)"),
             (
                 3,
                 r"(?:arrivat\w*|ricevut\w*|mandat\w*)\W+(?:\w+\W+){0,4}?(?:invece|al posto)",
@@ -154,6 +161,7 @@ CUES = table(
         CANCEL: [
             (3, r"annull\w*|cancell\w*|disdir\w*|disdett\w*"),
             (0, r"(?:avete|ha|e stato|hanno) (?:annullat|cancellat)\w*"),
+            (0, r"(?:ordine|articolo|acquisto) (?:annullat|cancellat)[oaie]"),
             (3, r"non (?:lo |la )?(?:spedite|inviate|mandate)\b"),
             (1.5, r"per errore|per sbaglio|due volte"),
         ],
@@ -265,8 +273,9 @@ CUES += table(
                 r"novita|(?:ci sono |avete |qualche )?(?:notizie|aggiornamenti)|"
                 r"(?:ancora )?nessuna (?:risposta|notizia)|non (?:ho )?(?:ricevuto|avuto) "
                 r"(?:nessuna |alcuna )?risposta|sollecito|vi (?:ho )?(?:gia )?scritto|"
-                r"(?:vedi|vedete) (?:il )?(?:messaggio )?sotto|in attesa di (?:una |vostra )?"
-                r"risposta|aspetto (?:ancora )?(?:una |vostra )?risposta",
+                # (not "in attesa di una vostra risposta", a closing)
+                r"(?:vedi|vedete) (?:il )?(?:messaggio )?sotto|ancora in attesa di (?:una |"
+                r"vostra )?risposta|aspetto ancora (?:una |vostra )?risposta",
             ),
         ],
         NEUTRAL: [
@@ -331,11 +340,12 @@ CUES += table(
             # "mi restituite i soldi" is the money, not the item.
             (
                 3.5,
-                r"restitu\w* (?:\w+ ){0,2}?(?:soldi|denaro|importo|i miei soldi)|"
+                r"restitu\w* (?:\w+ ){0,2}?(?:l')?(?:soldi|denaro|importo|i miei soldi)|"
                 r"(?:mi avete|avete) fatturato|fatturato due volte",
             ),
         ],
         DAMAGED: [
+            (3, r"si (?:ferma|spegne|blocca) da sol[oa]|si (?:ferma|spegne) dopo"),
             # A defect told by its symptom.
             (
                 3,
@@ -372,6 +382,12 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A different thing than the one ordered or shown.
+            (
+                3,
+                r"(?:modello|prodotto|articolo|taglia|colore|marca|versione) (?:\w+ )?divers[oaie]|"
+                r"(?:un|un'|una) ?altr[oa] (?:modello|prodotto|articolo|marca|versione) rispetto",
+            ),
             # "X invece di Y", "non era nella scatola", "ma io ho ordinato".
             (
                 3,
@@ -395,7 +411,11 @@ CUES += table(
                 r"c'era (?:solo )?(?:un|una|uno) sol[oa]|(?:un|una|uno) sol[oa] "
                 r"(?:pezzo|unita|pacco)|solo (?:un|una|uno) (?:pezzo|unita)",
             ),
-            (2.5, r"(?:l')?etichetta (?:dice|indica|riporta)|ma io ho ordinato\b"),
+            (
+                2.5,
+                r"(?:l')?etichetta (?:dice|indica|riporta) (?:taglia )?(?:xxs|xs|s|m|l|xl|xxl|"
+                r"xxxl|\d+\w{0,2})\b|ma io ho ordinato\b",
+            ),
             # What came, then what was ordered: "Nel pacco c'era un mouse. Avevo ordinato
             # una tastiera.", "Ordinato il rosso, arrivato il blu."
             (
@@ -426,8 +446,10 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            # No longer wanted: a cancellation only with nothing stronger.
+            (1, r"non (?:lo |la )?voglio piu|non mi serve piu"),
             (3, r"non (?:speditel\w*|inviatel\w*|mandatel\w*|spedite(?:mel\w*)?|procedete)\b"),
-            (3, r"(?:bloccate|bloccare|fermate|fermare) (?:l'|il |mio )?ordine"),
+            (3, r"(?:bloccate|bloccare|fermate|fermare) (?:l'|il |il mio |mio )?ordine"),
         ],
         CHANGE: [
             # Parts of an address that are missing or to be added: not a missing item.
@@ -447,7 +469,8 @@ CUES += table(
             (1.5, r"colpa mia|errore mio|ho ordinato (?:il|la|l') ?(?:\w+ )?sbagliat\w*"),
             (
                 2.5,
-                r"preferire\w* (?:la|il|lo|l'|una|un)\b|(?:alla fine )?preferisco (?:la|il|lo)\b",
+                r"(?:preferire\w* (?:la|il|lo|l'|una|un)\b|(?:alla fine )?preferisco "
+                r"(?:la|il|lo)\b)(?! ?(?:\w+ )?(?:rimborso|soldi|reso|cambio))",
             ),
             (1.5, r"si puo ancora|e ancora possibile|ancora in tempo"),
             (
@@ -478,7 +501,7 @@ CUES += table(
                 r"(?:ha|hanno|c'e) (?:il|la|lo|l'|un|una|uno|anche|gia)\b[^.!?\n]{0,60}\?",
                 LOOSE,
             ),
-            (3, r"(?:posso|si puo|si possono) (?:usar|utilizzar|metter|lavar)\w*"),
+            (3, r"(?:posso|si puo|si possono) (?:usar|utilizzar|lavar)\w*"),
             (
                 2.5,
                 r"torner\w* disponibile|torna disponibile|di nuovo disponibile|quando (?:lo |la )?"
@@ -489,6 +512,11 @@ CUES += table(
             (2, r"nota (?:spese|delle spese)|rimborso spese aziendal\w*|dichiarazione dei redditi"),
         ],
         OTHER: [
+            (
+                3,
+                r"(?:ordinare|comprare) (?:\w+ )?direttamente da voi|senza passare (?:da|per) "
+                r"amazon|fuori da amazon",
+            ),
             (
                 3.5,
                 r"estensione (?:di|della) garanzia|garanzia (?:estesa|aggiuntiva)|"
