@@ -24,6 +24,9 @@ DEFAULTS: dict[str, int] = {
     "return_response_hours": 48,
     # Refund within 2 business days of receiving the returned item.
     "return_refund_business_days": 2,
+    # Amazon's monthly return-rate method: products with fewer units shipped in a
+    # month are exempt that month.
+    "return_rate_exempt_monthly_units": 25,
     # Negative feedback: removal request within 90 days.
     "feedback_removal_days": 90,
     # Review requests (Solicitations API): from 5 days after the earliest delivery

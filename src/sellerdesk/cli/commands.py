@@ -425,6 +425,10 @@ def register(sub: Any) -> None:
     p.add_argument("--as-of", default=None, metavar="ISO", help="the inbox as it stood then")
     p.add_argument("--json", action="store_true")
 
+    from sellerdesk.returns.cli import register as register_returns
+
+    register_returns(add)
+
     p = add("lint", cmd_lint, "Check a text against Amazon's communication guidelines.")
     p.add_argument("file", nargs="?", metavar="FILE|-", help="text file, or - for stdin")
     p.add_argument("--kind", choices=["reply", "proactive", "public"], default="reply")
