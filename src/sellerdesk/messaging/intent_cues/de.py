@@ -380,6 +380,12 @@ CUES += table(
             (2, r"(?:meine )?adresse (?:stimmt|ist (?:richtig|korrekt))"),
         ],
         RETURN: [
+            (
+                3,
+                r"(?:rücksendeetikett|etikett|retourenschein|retourenlabel|"
+                r"label)\W+(?:\w+\W+){0,3}?"
+                r"(?:drucken|ausdrucken|druckbar|herunterladen)",
+            ),
             (2, r"nicht das richtige für mich|nichts für mich|passt (?:mir )?nicht"),
             (
                 3,
@@ -408,6 +414,23 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # How a product fails in use: klemmt, verliert Saugkraft, wird heiß, riecht.
+            (
+                3,
+                r"klemmt|klemmen|hakt|hängt sich (?:\w+ )?auf|verliert (?:\w+ ){0,2}?(?:an )?"
+                r"(?:saugkraft|leistung|druck|luft|wasser|kraft)|wird (?:\w+ )?(?:sehr |extrem |"
+                r"total |richtig )?heiß|überhitzt|riecht (?:\w+ )?(?:komisch|seltsam|schlecht|"
+                r"verbrannt|nach plastik|unangenehm|muffig)|stinkt|hat sich (?:\w+ )?(?:getrennt|"
+                r"abgesetzt)|ranzig|verdorben|friert (?:\w+ )?ein|stürzt (?:\w+ )?ab|"
+                r"startet (?:\w+ )?(?:ständig |dauernd |immer wieder )?neu|fehlermeldung|"
+                r"fehlercode|blinkt (?:\w+ )?(?:rot|ständig|dauernd)|vibriert (?:\w+ )?(?:stark|"
+                r"extrem)|quietscht|knarzt|lässt sich (?:\w+ ){0,2}?kaum|kaum noch",
+            ),
+            (
+                3,
+                r"(?:streifen|linien) (?:\w+ )?(?:auf dem|im) (?:bildschirm|display)|"
+                r"(?:bildschirm|display)\W+(?:\w+\W+){0,3}?(?:streifen|linien)",
+            ),
             (
                 3,
                 r"bleibt (?:\w+ ){0,6}?stehen|(?:hört|geht) (?:\w+ ){0,4}?(?:von selbst|einfach) "
@@ -457,6 +480,25 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A count that came against a count that was sold.
+            (
+                3,
+                r"\d+ (?:stück|teile|einheiten|flaschen|paar|rollen|"
+                r"packungen) (?:\w+ )?(?:erhalten|"
+                r"bekommen|geliefert|gekommen)|(?:erhalten|bekommen|geliefert)\W+(?:nur )?\d+ "
+                r"(?:stück|teile|einheiten)",
+            ),
+            (2, r"(?:angebot|beschreibung|artikelseite)\W+(?:\w+\W+){0,2}?\d+er-?(?:pack|set)"),
+            (
+                3,
+                r"(?:obwohl|dabei|wobei) (?:ich )?(?:\w+ ){0,4}?(?:bestellt|bezahlt) (?:habe|"
+                r"hatte)",
+            ),
+            (
+                3,
+                r"(?:sendung|paket|bestellung|ware) (?:\w+ )?von jemand (?:anderem|anders)|"
+                r"nicht meine bestellung|fremde (?:sendung|bestellung)",
+            ),
             # A different thing than the one ordered or shown.
             (
                 3,
@@ -531,6 +573,9 @@ CUES += table(
             (1.5, r"umentschieden|anders überlegt|es mir anders überlegt"),
         ],
         CHANGE: [
+            # A typo in the address, and the right value.
+            (3, r"tippfehler|schreibfehler|zahlendreher|vertippt"),
+            (2, r"\d+\w*,? (?:nicht|statt) \d+\w*"),
             # Parts of an address that are missing or to be added: not a missing item.
             (
                 3,

@@ -551,6 +551,24 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # How a product fails in use: sticks, loses power, overheats, smells, freezes.
+            (
+                3,
+                r"jam(?:s|med|ming)?\b|(?:gets|got|keeps getting) stuck|sticks\b|sticking\b|"
+                r"(?:loses|losing|lost) (?:\w+ )?(?:power|suction|pressure|air|heat)|"
+                r"(?:gets|getting|runs|running|becomes) (?:very |really |extremely |super )?hot|"
+                r"(?:smells|smell|stinks) (?:bad|off|funny|strange|weird|awful|rotten|of burning|"
+                r"like burning|of plastic|burnt)|(?:has )?separated|curdled|(?:went|gone) off|"
+                r"(?:freezes|froze|crashes|crashed|reboots|restarts) (?:all the time|constantly|"
+                r"randomly|every)|error (?:code|message)|vibrates (?:a lot|badly|violently)|"
+                r"rattl\w*|squeak\w*|dripping|(?:opens|closes|works|turns|moves|charges) "
+                r"(?:only )?(?:barely|with difficulty)",
+            ),
+            (
+                3,
+                r"(?:lines|stripes|bands) (?:\w+ )?(?:on|across) the (?:screen|display)|"
+                r"(?:screen|display) (?:has|shows) (?:\w+ )?(?:lines|stripes)",
+            ),
             (3, r"stops? (?:by itself|on its own|randomly|after (?:a few|\w+) (?:minutes|hours))"),
             # A defect told by its symptom.
             (
@@ -592,6 +610,19 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A count that came against a count that was sold.
+            (
+                3,
+                r"(?:received|got|only got|came with|contained) (?:only )?\d+ (?:pieces|pcs|units|"
+                r"items|of them|bottles|pairs|rolls|packs)\b",
+            ),
+            (2, r"(?:listing|description|page) (?:says|said|shows) (?:a )?(?:pack|set) of \d+"),
+            (
+                3,
+                r"(?:even though|although|though|whereas) i (?:had )?(?:ordered|paid for|"
+                r"bought)\b|i (?:had )?ordered (?:it|them|one) in (?:english|german|french|spanish|"
+                r"italian|black|white|red|blue|green|grey|gray|pink|size|a size|\w+ size)",
+            ),
             # "got X but I ordered Y", "X instead of Y", "not in the box".
             (
                 3,
@@ -659,6 +690,7 @@ CUES += table(
             ),
         ],
         CHANGE: [
+            (2, r"\d+\w*,? (?:not|instead of) \d+\w*"),
             # Parts of an address that are missing or to be added: not a missing item.
             (
                 3,

@@ -307,6 +307,11 @@ CUES += table(
             ),
         ],
         WHERE: [
+            (
+                3,
+                r"(?:les )?(?:fue|ha sido) devuelto|devuelto al remitente|volver a enviar\w*|"
+                r"reenviar\w*|lleg\w* (?:a tiempo|antes de)",
+            ),
             # "… pero el paquete no": the thing that did not come.
             (3, rf"pero (?:el|la|mi|los|las|mis) (?:\w+ )?{_GOODS} no\b"),
             (2.5, r"donde (?:esta|estan|anda|se encuentra)\b"),
@@ -324,6 +329,12 @@ CUES += table(
             ),
         ],
         RETURN: [
+            # A return that has arrived: the refund is what is asked.
+            (
+                1.5,
+                r"(?:la |mi )?devolucion (?:\w+ ){0,3}?(?:se (?:les|le) entrego|fue entregada|ha "
+                r"sido entregada|ha llegado|llego|recibida)",
+            ),
             (
                 3,
                 r"cambiar(?:lo|la|los|las) por (?:una|otra|uno|otro|la|el) (?:\w+ )?(?:talla|"
@@ -331,6 +342,7 @@ CUES += table(
             ),
         ],
         REFUND: [
+            (3.5, r"reembolso (?:\w+ )?(?:sigue|esta|continua) pendiente|pendiente de reembolso"),
             # Money that has not come back, or only part of it.
             (
                 3,
@@ -347,6 +359,22 @@ CUES += table(
             (3, r"me (?:han |ha )?facturad\w*|me facturaron|facturad\w* de mas"),
         ],
         DAMAGED: [
+            # How a product fails in use: se atasca, pierde potencia, se calienta, huele mal.
+            (
+                3,
+                r"se (?:atasca|traba|engancha)|trabad[oa]|pierde (?:\w+ )?(?:potencia|succion|"
+                r"presion|fuerza|aire)|se calienta (?:mucho|muchisimo|demasiado|un monton)|"
+                r"sobrecalienta\w*|huele (?:\w+ )?(?:mal|raro|a quemado|a plastico|fatal)|apesta|"
+                r"se ha separado|separad[oa]|rancio|se cuelga|se reinicia|mensaje de error|"
+                r"codigo de error|parpadea|vibra (?:mucho|demasiado)|chirria|"
+                r"casi no (?:se )?(?:abre|cierra|funciona|enciende|carga|gira|aspira)|"
+                r"apenas (?:se )?(?:abre|cierra|funciona|enciende|carga|gira|aspira)",
+            ),
+            (
+                3,
+                r"(?:lineas|rayas|franjas) (?:\w+ )?en la pantalla|"
+                r"pantalla\W+(?:\w+\W+){0,3}?(?:lineas|rayas|franjas)",
+            ),
             (3, r"se (?:para|apaga|detiene) (?:sol[oa]|de repente|al rato|despues de)"),
             # A defect told by its symptom.
             (
@@ -385,6 +413,23 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A count that came against a count that was sold.
+            (
+                3,
+                r"(?:recibi|llegaron|me llegaron|vinieron|venian) (?:solo |solamente )?\d+ "
+                r"(?:unidades|piezas|articulos|botellas|pares|rollos)",
+            ),
+            (2, r"(?:anuncio|descripcion|ficha)\W+(?:\w+\W+){0,2}?(?:pack|lote|paquete) de \d+"),
+            (
+                3,
+                r"(?:aunque|mientras que) (?:yo )?(?:pedi|habia pedido|compre|encargue)\b|"
+                r"(?:yo )?lo (?:pedi|habia pedido) en (?:ingles|espanol|castellano|aleman|frances|"
+                r"italiano|negro|blanco|rojo|azul|verde|gris|rosa|talla)\b",
+            ),
+            (
+                3,
+                r"(?:pedido|paquete) de otra persona|no es mi pedido",
+            ),
             # A different thing than the one ordered or shown.
             (
                 3,
@@ -445,6 +490,13 @@ CUES += table(
             ),
         ],
         CHANGE: [
+            # A typo in the address, and the right value.
+            (
+                3,
+                r"(?:error|errata|fallo) (?:\w+ )?en (?:mi |la |el )?(?:direccion|codigo postal|cp|"
+                r"numero|nombre|calle)",
+            ),
+            (2, r"\d+\w*,? (?:y )?no (?:el )?\d+\w*"),
             # Parts of an address that are missing or to be added: not a missing item.
             (
                 3,

@@ -106,7 +106,7 @@ CUES = table(
             (1.5, r"(?:j'ai|avons|ai) (?:deja )?(?:renvoye|retourne)"),
         ],
         REFUND: [
-            (3, r"rembours\w*|argent"),
+            (3, r"rembours\w*|(?:mon|ton|son|notre|votre|l'|d'|de l') ?argent\b"),
             (4, r"rembours\w* partiel\w*"),
             (
                 3,
@@ -290,6 +290,13 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # "pouvez-vous le renvoyer": the seller sending again, not a return.
+            (
+                0,
+                r"(?:pouvez-vous|pourriez-vous|merci de|pouvez vous) (?:me |nous )?(?:le |la |"
+                r"les )?"
+                r"(?:renvoyer|reexpedier)",
+            ),
             # "votre retour" is also a reply: "Dans l'attente de votre retour".
             (
                 0,
@@ -312,6 +319,11 @@ CUES += table(
             ),
         ],
         WHERE: [
+            (
+                3,
+                r"(?:vous )?a ete retourne\w*|retourne\w* a l'(?:expediteur|envoyeur)|"
+                r"revenu\w* chez vous",
+            ),
             # "… mais toujours pas le colis": the thing that did not come.
             (
                 3,
@@ -353,6 +365,23 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # How a product fails in use: coince, perd de la puissance, chauffe, sent mauvais.
+            (
+                3,
+                r"(?:se )?coince|(?:perd|perdu) (?:\w+ )?(?:de la |de l')?(?:puissance|aspiration|"
+                r"pression|force)|chauffe (?:enormement|beaucoup|trop|fort)|surchauffe\w*|"
+                r"sent (?:\w+ )?(?:mauvais|le brule|bizarre|le plastique|le moisi)|pue\b|"
+                r"(?:s'est|est) separee?|rance\b|plante (?:tout le temps|sans arret|souvent)|"
+                r"redemarre (?:tout le temps|sans arret|tout seul)|message d'erreur|code (?:d')?"
+                r"erreur|clignote|vibre (?:beaucoup|fort|enormement)|grince|"
+                r"(?:s'ouvre|s'ouvrent|fonctionne|marche|chauffe|tourne|aspire|charge|"
+                r"tient) a peine",
+            ),
+            (
+                3,
+                r"(?:lignes|bandes|rayures) (?:\w+ ){0,3}?(?:sur l'|a l')ecran|"
+                r"ecran\W+(?:\w+\W+){0,3}?(?:lignes|bandes)",
+            ),
             (
                 3,
                 r"s'arrete (?:tout seul|toute seule|de lui-meme|d'elle-meme|au bout|apres|sans "
@@ -397,6 +426,24 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A count that came against a count that was sold.
+            (
+                3,
+                r"(?:recu|livre\w*|arrive\w*) (?:que |seulement )?\d+ (?:pieces|unites|articles|"
+                r"bouteilles|paires|rouleaux)",
+            ),
+            (2, r"(?:annonce|description|fiche)\W+(?:\w+\W+){0,2}?(?:lot|pack) de \d+"),
+            (
+                3,
+                r"(?:bien que|pourtant|or|tandis que) (?:j'aie|j'avais|j'ai) (?:commande|paye)|"
+                r"(?:je l'avais|je l'ai) commande\w* en (?:anglais|francais|allemand|espagnol|"
+                r"italien|noir|blanc|rouge|bleu|vert|gris|rose|taille)\b",
+            ),
+            (
+                3,
+                r"(?:commande|colis) de quelqu'un d'autre|ce n'est pas ma commande|"
+                r"(?:il )?n'y (?:avait|a) qu(?:e |')",
+            ),
             # A different thing than the one ordered or shown.
             (
                 3,
@@ -463,6 +510,14 @@ CUES += table(
             (3, r"arret\w* (?:la|ma) commande"),
         ],
         CHANGE: [
+            # A typo in the address, and the right value.
+            (
+                3,
+                r"faute de frappe|erreur (?:de frappe )?dans (?:mon |l'|le |la )?(?:adresse|code "
+                r"postal|numero|nom)",
+            ),
+            (2, r"\d+\w*,? (?:et )?(?:non|pas) \d+\w*"),
+            (2, r"(?:je )?pa(?:ie|ierai|yerai) le supplement|payer le supplement"),
             # Parts of an address that are missing or to be added: not a missing item.
             (
                 3,

@@ -279,6 +279,8 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # "potete rispedirlo": the seller sending again, not a return.
+            (0, r"(?:potete|potreste|per favore) (?:me |ce )?(?:rispedir|reinviar|rimandar)\w*"),
             # Something the buyer has: "la fattura mi è arrivata via mail".
             (
                 0,
@@ -295,6 +297,7 @@ CUES += table(
             ),
         ],
         WHERE: [
+            (3, r"(?:e )?tornat[oa] (?:indietro|al mittente)|(?:reso|rispedito) al mittente"),
             # "… ma il pacco no": the thing that did not come.
             (3, rf"ma (?:il|la|i|le|mio|mia) (?:\w+ )?{_GOODS} no\b"),
             (2.5, r"dov'e\b(?! possibile| scritto)|dove (?:e|sono) finit\w*"),
@@ -345,6 +348,22 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # How a product fails in use: si incastra, perde potenza, si scalda, puzza.
+            (
+                3,
+                r"si incastra|incastrat[oa]|(?:perde|ha perso) (?:\w+ )?(?:potenza|aspirazione|"
+                r"pressione|forza)|si scalda (?:tantissimo|molto|troppo)|surriscald\w*|"
+                r"(?:cattivo|strano|brutto) odore|puzza|si e separat[oa]|rancid[oa]|"
+                r"si (?:impalla|blocca) (?:sempre|spesso|di continuo)|si riavvia|messaggio di "
+                r"errore|codice (?:di )?errore|lampeggia|vibra (?:molto|tanto)|cigola|"
+                r"(?:si apre|si chiude|funziona|carica|gira|aspira) (?:a fatica|a malapena)",
+            ),
+            (
+                3,
+                r"(?:righe|linee|strisce|bande) (?:\w+ )?(?:sullo|nello|sul) (?:schermo|display)|"
+                r"(?:schermo|display)\W+(?:\w+\W+){0,3}?(?:righe|linee|strisce)|fradici\w*|"
+                r"inzuppat\w*|zupp[oa]\b",
+            ),
             (3, r"si (?:ferma|spegne|blocca) da sol[oa]|si (?:ferma|spegne) dopo"),
             # A defect told by its symptom.
             (
@@ -382,6 +401,23 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # A count that came against a count that was sold.
+            (
+                3,
+                r"(?:ricevut[oiae]|arrivat[oiae]|consegnat[oiae]) (?:solo |soltanto )?\d+ (?:pezzi|"
+                r"unita|articoli|bottiglie|paia|rotoli)",
+            ),
+            (2, r"(?:inserzione|descrizione|scheda)\W+(?:\w+\W+){0,2}?(?:confezione|pacco) da \d+"),
+            (
+                3,
+                r"(?:anche se|mentre|pur avendo|nonostante) (?:io )?(?:ho |avevo |abbia )?"
+                r"(?:ordinato|pagato)\b|(?:io )?l'(?:avevo|ho) ordinat[oa] in (?:inglese|italiano|"
+                r"tedesco|francese|spagnolo|nero|bianco|rosso|blu|verde|grigio|rosa|taglia)\b",
+            ),
+            (
+                3,
+                r"(?:ordine|pacco) di (?:un'|una )?altra persona|non e il mio ordine",
+            ),
             # A different thing than the one ordered or shown.
             (
                 3,
@@ -452,6 +488,13 @@ CUES += table(
             (3, r"(?:bloccate|bloccare|fermate|fermare) (?:l'|il |il mio |mio )?ordine"),
         ],
         CHANGE: [
+            # A typo in the address, and the right value.
+            (
+                3,
+                r"errore (?:di battitura )?(?:nel|nell'|nella|sul) ?(?:cap|indirizzo|civico|nome|"
+                r"via)|errore di battitura",
+            ),
+            (2, r"\d+\w*,? (?:e )?non (?:il )?\d+\w*"),
             # Parts of an address that are missing or to be added: not a missing item.
             (
                 3,
@@ -486,6 +529,7 @@ CUES += table(
             ),
         ],
         PRODUCT: [
+            (2, r"(?:di )?che colore|quale colore|che (?:taglia|misura|materiale)"),
             (
                 2.5,
                 r"prima di (?:ordinare|comprare|acquistare|ordinarl\w*|comprarl\w*)|"
