@@ -15,6 +15,7 @@ from sellerdesk.messaging import compose_views
 from sellerdesk.messaging.views import AttachmentDownload, InboxDetail, InboxList
 from sellerdesk.orders.views import OrderDetail, OrderList
 from sellerdesk.questions.views import QuestionDetail, QuestionList
+from sellerdesk.returns import urls as returns_urls
 from sellerdesk.returns.views import ReturnDetail, ReturnList
 from sellerdesk.reviews.views import ReviewDetail, ReviewList
 from sellerdesk.web import views
@@ -55,6 +56,8 @@ store_patterns: list[URLPattern | URLResolver] = [
         name="mail_reprocess",
     ),
     path("mail/channels/", mail_views.Channels.as_view(), name="mail_channels"),
+    # Returns: analytics, CSV export, a return's status and "Contact buyer".
+    *returns_urls.store_patterns,
 ]
 for _key, (_list, _detail) in _STREAM_VIEWS.items():
     store_patterns += [
