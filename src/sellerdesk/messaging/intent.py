@@ -405,9 +405,9 @@ def _find(folded: str, langs: list[str], language: str) -> list[_Hit]:
     for lang in langs:
         for matcher in _matchers(lang):
             hits += matcher.find(folded)
-    # A longer tight cue hides every cue inside its span; of the cues of one span, the
-    # strongest of each intent counts.
-    hits.sort(key=lambda h: (h.start - h.end, h.start, -h.cue.weight))
+    # A longer tight cue hides every cue inside its span; of the cues of one span, a
+    # neutral one hides the others, else the strongest of each intent counts.
+    hits.sort(key=lambda h: (h.start - h.end, h.start, h.cue.weight > 0, -h.cue.weight))
     neg = _negation(language)
     negated = {id(h) for h in hits if _negated(h, folded, neg)}
     kept: list[_Hit] = []
@@ -416,7 +416,11 @@ def _find(folded: str, langs: list[str], language: str) -> list[_Hit]:
             k.start <= hit.start
             and hit.end <= k.end
             and not k.cue.loose
-            and (k.end - k.start > hit.end - hit.start or k.cue.intent == hit.cue.intent)
+            and (
+                k.end - k.start > hit.end - hit.start
+                or k.cue.intent == hit.cue.intent
+                or k.cue.weight <= 0
+            )
             # A negated cue says nothing, and hides only what says the same: "pour ne pas
             # avoir à faire un retour" is no return; "nunca me llegó el reembolso" is no
             # thank-you, but still a refund.
@@ -484,8 +488,8 @@ def _negated(hit: _Hit, folded: str, neg: Negation) -> bool:
         own = [w for _, w in _words(folded, hit.start, hit.end)[:2]]  # "want to return"
         return any(w in neg.wish for w in window + before + own)
 
-    first = _words(folded, hit.start, hit.end)[:1]
-    if first and first[0][1] in neg.negators:
+    first = _TOKEN.match(folded, hit.start, hit.end)
+    if first and (first.group() in neg.negators or first.group().split("'")[0] in neg.negators):
         # A cue said in the negative ("aucun son", "no light") is not undone by the
         # grammar around it ("il n'a aucun son").
         return False

@@ -342,6 +342,8 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # "ich habe storniert": told, not asked.
+            (0, r"(?:ich|wir) (?:habe|hatte|haben|hatten) (?:\w+ ){0,4}?storniert"),
             # Something the buyer has: "Die Rechnung habe ich schon per Mail bekommen".
             (
                 0,
@@ -380,6 +382,12 @@ CUES += table(
             (2, r"(?:meine )?adresse (?:stimmt|ist (?:richtig|korrekt))"),
         ],
         RETURN: [
+            # A return handed in: the refund is what is asked.
+            (
+                1.5,
+                r"(?:rücksendung|retoure|paket) (?:\w+ ){0,4}?(?:abgegeben|aufgegeben|"
+                r"zurückgeschickt)",
+            ),
             (
                 3,
                 r"(?:rücksendeetikett|etikett|retourenschein|retourenlabel|"
@@ -394,6 +402,11 @@ CUES += table(
             ),
         ],
         REFUND: [
+            (
+                3.5,
+                r"(?:bisher|noch|immer noch|bis heute) (?:\w+ )?(?:kein|keine) (?:geld|erstattung|"
+                r"gutschrift|rückzahlung)",
+            ),
             (
                 3,
                 r"auf (?:meinem|dem|mein|meine) (?:konto|karte|kreditkarte)\W+(?:\w+\W+){0,3}?"
@@ -414,6 +427,13 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (
+                3,
+                r"sicherung (?:\w+ ){0,2}?(?:raus|fliegt|springt|löst)|fi-schalter|"
+                r"(?:fliegt|springt) (?:\w+ ){0,3}?(?:die )?sicherung",
+            ),
+            # Fine at first, then not: a defect that came with use.
+            (2, r"(?:anfangs|zuerst|am anfang) (?:lief|ging|funktionierte|war) (?:alles|es)"),
             # How a product fails in use: klemmt, verliert Saugkraft, wird heiß, riecht.
             (
                 3,
@@ -480,6 +500,13 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # "Ordered: size 40. Received: size 44."
+            (
+                3,
+                r"(?:bestellt|bestellung) ?:[^\n]{1,40}?[.;,\n] *(?:geliefert|erhalten|bekommen|"
+                r"gekommen|angekommen) ?:",
+                LOOSE,
+            ),
             # A count that came against a count that was sold.
             (
                 3,
@@ -566,6 +593,11 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (
+                3.5,
+                r"widerruf\w*\b[^.!?\n]{0,60}\b(?:bevor|vor dem versand|noch nicht verschickt)",
+                LOOSE,
+            ),
             (3, r"(?:bestellung|paket|sendung) (?:\w+ )?(?:abfangen|stoppen|anhalten)"),
             # No longer wanted: a cancellation only with nothing stronger.
             (1, r"(?:möchte|will|brauche) (?:sie|es|ihn|das|die|den) nicht mehr"),
@@ -642,6 +674,7 @@ CUES += table(
             (2, r"spesenabrechnung|spesen|reisekosten\w*|steuererklärung|für die steuer"),
         ],
         OTHER: [
+            (3, r"\w*blog\w*|journalist\w*|presse\w*|interview\w*|umfrage|fragebogen"),
             (
                 3,
                 r"direkt (?:bei ihnen |über sie )?(?:bestellen|kaufen)|ohne amazon|"

@@ -489,6 +489,8 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # "I cancelled before it shipped": told, not asked.
+            (0, r"i (?:already |had )?cancell?ed\b"),
             # Something the buyer has: "I got the invoice by email but not the parcel".
             (
                 0,
@@ -527,6 +529,11 @@ CUES += table(
             ),
         ],
         REFUND: [
+            (
+                3,
+                r"(?:money|payment|amount) (?:was |has been |got )?(?:taken|debited|deducted|"
+                r"withdrawn)|(?:taken|debited|deducted) from my (?:account|card)",
+            ),
             # Money that has not come back, or only part of it.
             (
                 3,
@@ -551,6 +558,9 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"trips (?:the )?(?:fuse|breaker|circuit|electrics)|blows (?:the |a )?fuse"),
+            # Fine at first, then not: a defect that came with use.
+            (2, r"(?:at first|initially) (?:it )?(?:was|worked) (?:fine|ok|okay|great|well)"),
             # How a product fails in use: sticks, loses power, overheats, smells, freezes.
             (
                 3,
@@ -610,6 +620,13 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # "Ordered: size 40. Received: size 44."
+            (
+                3,
+                r"(?:ordered|order) ?:[^\n]{1,40}?[.;,\n] *(?:received|got|delivered|arrived|"
+                r"sent) ?:",
+                LOOSE,
+            ),
             # A count that came against a count that was sold.
             (
                 3,
@@ -748,6 +765,11 @@ CUES += table(
             (2, r"(?:for )?(?:my |the )?expenses\b|expense (?:report|claim)|for (?:my )?taxes"),
         ],
         OTHER: [
+            (
+                3,
+                r"blog\w*|journalist\w*|(?:the|for a|from the) press\b|press (?:release|inquiry|"
+                r"enquiry)|interview\w*|survey|questionnaire",
+            ),
             (
                 3,
                 r"(?:order|buy|purchase) (?:\w+ )?directly (?:from|with) you|"

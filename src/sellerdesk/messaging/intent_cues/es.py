@@ -292,6 +292,8 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # "cancelé antes del envío": told, not asked.
+            (0, r"(?:ya )?cancele\b|(?:ya )?he cancelado"),
             # Something the buyer has: "ya me llegó la factura por email".
             (
                 0,
@@ -329,6 +331,18 @@ CUES += table(
             ),
         ],
         RETURN: [
+            # A return handed in: the refund is what is asked.
+            (1.5, r"(?:entregue|deje|lleve|envie) (?:la |mi )?devolucion"),
+            (
+                3,
+                r"cambiar (?:el|la|los|las) \w+ por (?:otra|otro|una|un) (?:\w+ )?(?:talla|color|"
+                r"tamano|numero|modelo)",
+            ),
+            (
+                1,
+                r"me queda (?:demasiado |muy )?(?:ajustad|apretad|estrech|grande|pequen|larg|"
+                r"cort)\w*",
+            ),
             # A return that has arrived: the refund is what is asked.
             (
                 1.5,
@@ -342,6 +356,12 @@ CUES += table(
             ),
         ],
         REFUND: [
+            (
+                3,
+                r"(?:no tengo|sin|no he recibido|no me ha llegado|no veo) (?:todavia |"
+                r"aun )?(?:el |mi )?"
+                r"dinero",
+            ),
             (3.5, r"reembolso (?:\w+ )?(?:sigue|esta|continua) pendiente|pendiente de reembolso"),
             # Money that has not come back, or only part of it.
             (
@@ -359,6 +379,9 @@ CUES += table(
             (3, r"me (?:han |ha )?facturad\w*|me facturaron|facturad\w* de mas"),
         ],
         DAMAGED: [
+            (3, r"salta (?:el |los )?(?:diferencial|automatico|fusible|plomos)"),
+            # Fine at first, then not: a defect that came with use.
+            (2, r"al principio (?:todo )?(?:iba|funcionaba|estaba)"),
             # How a product fails in use: se atasca, pierde potencia, se calienta, huele mal.
             (
                 3,
@@ -413,6 +436,13 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # "Ordered: size 40. Received: size 44."
+            (
+                3,
+                r"(?:pedido|pedi|encargado) ?:[^\n]{1,40}?[.;,\n] *(?:recibido|recibi|llegado|"
+                r"llego|enviado) ?:",
+                LOOSE,
+            ),
             # A count that came against a count that was sold.
             (
                 3,
@@ -565,6 +595,7 @@ CUES += table(
             ),
         ],
         OTHER: [
+            (3, r"blog\w*|periodista\w*|la prensa|entrevista\w*|encuesta|cuestionario"),
             (
                 3,
                 r"(?:comprar|pedir)(?:les)? directamente (?:a|con) ustedes|sin pasar por amazon|"
@@ -592,6 +623,13 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (
+                3.5,
+                r"desist\w*\b[^.!?\n]{0,60}\bantes de (?:que (?:lo |la )?(?:envien|salga|manden)|"
+                r"enviar|el envio)",
+                LOOSE,
+            ),
+            (2.5, r"desistir del (?:pedido|compra)"),
             (3, r"(?:parar|detener|frenar) (?:mi |el )?pedido"),
             # No longer wanted: a cancellation only with nothing stronger.
             (1, r"ya no (?:lo |la )?(?:quiero|necesito)"),

@@ -202,7 +202,7 @@ CUES = table(
             ),
             (2.5, r"\d+ au lieu de \d+|passer la quantite"),
             (3, r"recevoir (?:\w+ ){0,4}?au lieu"),
-            (2, r"(?:echanger|changer) (?:le|la) \w+ (?:contre|pour)"),
+            (2, r"changer (?:le|la) \w+ (?:contre|pour)"),
             (1.5, r"ajouter|avant (?:l'envoi|l'expedition|expedition|qu'il (?:ne )?parte)"),
             (2.5, r"(?:je )?paie\w* la difference|payer la difference"),
         ],
@@ -290,6 +290,8 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # "j'ai annulé avant l'expédition": told, not asked.
+            (0, r"j'(?:ai|avais) (?:deja )?annule\w*"),
             # "pouvez-vous le renvoyer": the seller sending again, not a return.
             (
                 0,
@@ -365,6 +367,9 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"(?:fait )?sauter (?:le |les )?(?:disjoncteur|plombs|fusibles?)"),
+            # Fine at first, then not: a defect that came with use.
+            (2, r"au debut (?:tout |ca |il |elle )?(?:allait|marchait|fonctionnait)"),
             # How a product fails in use: coince, perd de la puissance, chauffe, sent mauvais.
             (
                 3,
@@ -426,6 +431,13 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # "Ordered: size 40. Received: size 44."
+            (
+                3,
+                r"(?:commande|commandee) ?:[^\n]{1,40}?[.;,\n] *(?:recu|recue|livre|livree|"
+                r"arrive) ?:",
+                LOOSE,
+            ),
             # A count that came against a count that was sold.
             (
                 3,
@@ -504,6 +516,13 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (
+                3.5,
+                r"(?:me )?retract\w*\b[^.!?\n]{0,60}\bavant (?:qu'(?:elle|il) (?:ne )?soit "
+                r"(?:expedie|envoye)|l'expedition|l'envoi|d'etre)",
+                LOOSE,
+            ),
+            (2.5, r"me retracter de (?:ma|la) commande"),
             (3, r"(?:bloquer|stopper|arreter) (?:ma|la) commande"),
             # No longer wanted: a cancellation only with nothing stronger.
             (1, r"(?:je )?n'en (?:veux|ai) plus(?: besoin)?"),
@@ -591,6 +610,7 @@ CUES += table(
             ),
         ],
         OTHER: [
+            (3, r"blog\w*|journaliste\w*|la presse|interview\w*|enquete|questionnaire|sondage"),
             (
                 3,
                 r"(?:commander|acheter) (?:\w+ )?directement (?:chez|aupres de) vous|"

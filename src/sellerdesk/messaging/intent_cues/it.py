@@ -279,6 +279,8 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # "ho annullato prima della spedizione": told, not asked.
+            (0, r"(?:ho|avevo) (?:gia )?(?:annullat|cancellat)\w*"),
             # "potete rispedirlo": the seller sending again, not a return.
             (0, r"(?:potete|potreste|per favore) (?:me |ce )?(?:rispedir|reinviar|rimandar)\w*"),
             # Something the buyer has: "la fattura mi è arrivata via mail".
@@ -322,6 +324,12 @@ CUES += table(
         RETURN: [
             (
                 3,
+                r"cambiare (?:il|la|lo|l'|i|le) ?\w+ con (?:un'|una |un |uno )?(?:altr[oa] )?"
+                r"(?:taglia|misura|colore|modello|numero)",
+            ),
+            (1, r"mi sta (?:troppo |molto )?(?:strett|larg|grand|piccol|cort|lung)\w*"),
+            (
+                3,
                 r"cambiar(?:lo|la|li|le) con (?:una|un|uno|l'|la|il|altra|altro) ?(?:\w+ )?"
                 r"(?:taglia|misura|colore|modello|numero)\w*",
             ),
@@ -348,6 +356,9 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"(?:fa )?saltare (?:la corrente|il salvavita|il contatore)|salta il salvavita"),
+            # Fine at first, then not: a defect that came with use.
+            (2, r"all'inizio (?:tutto )?(?:andava|funzionava)"),
             # How a product fails in use: si incastra, perde potenza, si scalda, puzza.
             (
                 3,
@@ -401,6 +412,13 @@ CUES += table(
             ),
         ],
         WRONG: [
+            # "Ordered: size 40. Received: size 44."
+            (
+                3,
+                r"(?:ordinato|ordinata|ordine) ?:[^\n]{1,40}?[.;,\n] *(?:ricevuto|ricevuta|"
+                r"arrivato|arrivata|consegnato) ?:",
+                LOOSE,
+            ),
             # A count that came against a count that was sold.
             (
                 3,
@@ -482,6 +500,13 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (
+                3.5,
+                r"reced\w*\b[^.!?\n]{0,60}\bprima (?:che (?:venga|sia) spedit\w*|della spedizione|"
+                r"che parta)",
+                LOOSE,
+            ),
+            (2.5, r"recedere dall'ordine"),
             # No longer wanted: a cancellation only with nothing stronger.
             (1, r"non (?:lo |la )?voglio piu|non mi serve piu"),
             (3, r"non (?:speditel\w*|inviatel\w*|mandatel\w*|spedite(?:mel\w*)?|procedete)\b"),
@@ -556,6 +581,7 @@ CUES += table(
             (2, r"nota (?:spese|delle spese)|rimborso spese aziendal\w*|dichiarazione dei redditi"),
         ],
         OTHER: [
+            (3, r"blog\w*|giornalist\w*|la stampa|intervista\w*|sondaggio|questionario"),
             (
                 3,
                 r"(?:ordinare|comprare) (?:\w+ )?direttamente da voi|senza passare (?:da|per) "
