@@ -473,6 +473,8 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         f"{API}/mail/emails/{{id}}/reprocess",
         f"{API}/mail/channels",
     }
+    # Returns: stats per SKU and the CSV export (tests/test_returns_api.py).
+    expected |= {f"{API}/returns/stats", f"{API}/returns.csv"}
     assert set(schema["paths"]) == expected
     writes = {
         path: methods for path, item in schema["paths"].items() if (methods := set(item) - {"get"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from sellerdesk.api import cases, conversations, mail, orders, replies, stores, voice
+from sellerdesk.api import cases, conversations, mail, orders, replies, returns, stores, voice
 from sellerdesk.api.auth import api_auth
 
 api = NinjaAPI(
@@ -24,5 +24,7 @@ api.add_router("", orders.router)
 api.add_router("", conversations.router)
 api.add_router("", replies.router)
 api.add_router("", mail.router)
+# Before cases: its /returns/{id} would otherwise take /returns/stats.
+api.add_router("", returns.router)
 api.add_router("", cases.router)
 api.add_router("", voice.router)

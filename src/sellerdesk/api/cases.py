@@ -86,7 +86,7 @@ def return_list(
     amazon_order_id: str | None = None,
     ordering: ReturnOrdering = "-requested_at",
 ) -> QuerySet[Return]:
-    returns = visible(request, Return.objects.all(), store=store)
+    returns = visible(request, Return.objects.select_related("store"), store=store)
     if status:
         returns = returns.filter(status=status)
     if channel:
@@ -102,4 +102,4 @@ def return_list(
 
 @router.get("/returns/{id}", response=ReturnOut, tags=["returns"])
 def return_detail(request: HttpRequest, id: int) -> Return:
-    return visible_or_404(request, Return.objects.all(), pk=id)
+    return visible_or_404(request, Return.objects.select_related("store"), pk=id)

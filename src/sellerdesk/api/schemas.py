@@ -3,10 +3,12 @@ string next to its ISO 4217 currency, never a float."""
 
 # No ``from __future__ import annotations``: ninja and pydantic read these annotations.
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Literal
 
 import nh3
+from django.utils import timezone
 from ninja import Field, ModelSchema, Schema
 from pydantic import ConfigDict, field_validator
 
@@ -18,7 +20,9 @@ from sellerdesk.mail.models import InboundEmail, MailChannel
 from sellerdesk.messaging.models import Attachment, Conversation, Message, Reply, ReplyTemplate
 from sellerdesk.orders.models import Order, OrderItem
 from sellerdesk.questions.models import Question
+from sellerdesk.returns.deadlines import DeadlineFacts, ReturnPolicy, deadline_facts
 from sellerdesk.returns.models import Return
+from sellerdesk.returns.reasons import reason_for
 from sellerdesk.reviews.models import Review
 from sellerdesk.stores.models import Store
 from sellerdesk.stores.selectors import store_counts
@@ -356,7 +360,18 @@ class ChargebackOut(ModelSchema):
 
 
 class ReturnOut(ModelSchema):
+    """A return, with its reason's fault and its deadlines (``returns.deadlines``):
+    ``due_at`` is the open one (``deadline_kind`` answer or refund, ``deadline_state``
+    overdue, due_soon or on_time), ``answer_due_at`` and ``refund_due_at`` the
+    seller-fulfilled return's two deadlines, met or not."""
+
     amount: str | None
+    reason_words: str
+    fault: Literal["seller", "buyer", "unknown"]
+    deadline_kind: Literal["answer", "refund"] | None
+    deadline_state: Literal["overdue", "due_soon", "on_time"] | None
+    answer_due_at: datetime | None
+    refund_due_at: datetime | None
 
     class Meta:
         model = Return
@@ -365,6 +380,39 @@ class ReturnOut(ModelSchema):
     @staticmethod
     def resolve_amount(obj: Return) -> str | None:
         return decimal_str(obj.amount)
+
+    @staticmethod
+    def resolve_reason_words(obj: Return) -> str:
+        return reason_for(obj.reason_code).words
+
+    @staticmethod
+    def resolve_fault(obj: Return) -> str:
+        return reason_for(obj.reason_code).fault
+
+    @staticmethod
+    def resolve_deadline_kind(obj: Return) -> str | None:
+        current = _return_facts(obj).current
+        return current.kind if current else None
+
+    @staticmethod
+    def resolve_deadline_state(obj: Return) -> str | None:
+        return _return_facts(obj).state
+
+    @staticmethod
+    def resolve_answer_due_at(obj: Return) -> datetime | None:
+        return _utc(_return_facts(obj).answer_due_at)
+
+    @staticmethod
+    def resolve_refund_due_at(obj: Return) -> datetime | None:
+        return _utc(_return_facts(obj).refund_due_at)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return value.astimezone(UTC) if value is not None else None
+
+
+def _return_facts(obj: Return) -> DeadlineFacts:
+    return deadline_facts(obj, ReturnPolicy.from_store(obj.store), timezone.now())
 
 
 # --- what buyers say in public -----------------------------------------------
