@@ -29,7 +29,7 @@ STOPWORDS = words(
     "gruss grüße gruesse guten tag mfg leider immer bis heute paket bestellung ware "
     "artikel nach von vom war sind wäre hätte gerne möchte mochte moechte würde kein "
     "keine nichts nix doch mal bzw uns unser unsere woche tage monat produkt karton jetzt "
-    "gut so in"
+    "gut so in an im am zum zur beim alles aus nur"
 )
 
 NEGATION = Negation(
@@ -231,7 +231,9 @@ CUES = table(
             (1.5, r"korrigieren|berichtigen"),
             (
                 2.5,
-                r"packstation|an (?:meine|die|meinen|mein|das|den|unser\w*) (?:\w+ )?(?:adresse|"
+                r"(?:an|in|zur|auf) (?:die |eine |meine )?packstation (?:\d+ )?(?:liefern|schicken|"
+                r"senden|umleiten)|packstation \d+|"
+                r"an (?:meine|die|meinen|mein|das|den|unser\w*) (?:\w+ )?(?:adresse|"
                 r"arbeit|büro|mutter|"
                 r"eltern|nachbarn)|lieferadresse|umgezogen|neue adresse",
             ),
@@ -342,6 +344,12 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # Spare parts and refills are not a replacement for a defect.
+            (
+                0,
+                r"ersatz(?:patronen|teile?|filter|akkus?|batterien|beutel|bürsten|köpfe|messer|"
+                r"pads?|lampen)",
+            ),
             # "ich habe storniert": told, not asked.
             (0, r"(?:ich|wir) (?:habe|hatte|haben|hatten) (?:\w+ ){0,4}?storniert"),
             # Something the buyer has: "Die Rechnung habe ich schon per Mail bekommen".
@@ -363,6 +371,7 @@ CUES += table(
             (0, r"nicht (?:das|die|der|den) richtige\w* (?:für mich|für uns)"),
         ],
         WHERE: [
+            (3, r"(?:in|an) (?:eine|die) packstation (?:\w+ )?zugestellt"),
             # "… aber das Paket selbst nicht": the thing that did not come.
             (
                 3,
@@ -427,6 +436,7 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"löst sich (?:\w+ ){0,3}?auf|aufgelöst|franst (?:\w+ )?aus|ausgefranst"),
             (
                 3,
                 r"sicherung (?:\w+ ){0,2}?(?:raus|fliegt|springt|löst)|fi-schalter|"
@@ -500,6 +510,7 @@ CUES += table(
             ),
         ],
         WRONG: [
+            (3, r"zwei (?:linke|rechte)\w*|beide (?:für )?(?:links|rechts)"),
             # "Ordered: size 40. Received: size 44."
             (
                 3,
@@ -642,7 +653,8 @@ CUES += table(
             (
                 3,
                 r"(?:lieferung|zustellung|versand|lieferdatum|liefertermin)\W+(?:\w+\W+){0,4}?"
-                r"(?:verschieben|verlegen|zurückhalten)|später (?:liefern|zustellen|versenden)",
+                r"(?:verschieben|verlegen|legen|umlegen|zurückhalten)|später (?:liefern|zustellen|"
+                r"versenden)",
             ),
             (2.5, r"(?:als )?geschenk (?:\w+ )?verpack\w*|geschenkverpackung"),
             (
@@ -651,6 +663,13 @@ CUES += table(
             ),
         ],
         PRODUCT: [
+            (
+                2.5,
+                r"pass(?:en|t) (?:\w+ ){0,6}?(?:auch )?(?:in|auf|an|zu|für) (?:\w+ )?(?:dies|das|"
+                r"den|"
+                r"die|meine?n?)\w*[^.!?\n]{0,30}\?",
+                LOOSE,
+            ),
             (
                 2.5,
                 r"(?:bevor|ehe) ich (?:\w+ )?(?:bestelle|kaufe)|vor (?:dem|meinem) kauf|"

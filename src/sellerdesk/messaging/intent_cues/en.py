@@ -489,6 +489,8 @@ CUES += table(
             ),
         ],
         NEUTRAL: [
+            # Spare parts and refills are not a replacement for a defect.
+            (0, r"replacement (?:cartridges?|filters?|parts?|heads?|blades?|bags?|pads?|bulbs?)"),
             # "I cancelled before it shipped": told, not asked.
             (0, r"i (?:already |had )?cancell?ed\b"),
             # Something the buyer has: "I got the invoice by email but not the parcel".
@@ -558,6 +560,7 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"(?:coming|came|come) (?:undone|loose|unstitched)|unravel\w*|fraying"),
             (3, r"trips (?:the )?(?:fuse|breaker|circuit|electrics)|blows (?:the |a )?fuse"),
             # Fine at first, then not: a defect that came with use.
             (2, r"(?:at first|initially) (?:it )?(?:was|worked) (?:fine|ok|okay|great|well)"),
@@ -620,6 +623,11 @@ CUES += table(
             ),
         ],
         WRONG: [
+            (
+                3,
+                r"two (?:left|right)(?: \w+)?\b|(?:both|two) (?:for the )?(?:left|right) (?:foot|"
+                r"side)",
+            ),
             # "Ordered: size 40. Received: size 44."
             (
                 3,
@@ -751,6 +759,7 @@ CUES += table(
             ),
         ],
         PRODUCT: [
+            (2.5, r"\bfit (?:this|it|these|my|the|on|in|with)\b[^.!?\n]{0,40}\?", LOOSE),
             # Questions about a product before or without an order.
             (
                 2.5,

@@ -28,7 +28,7 @@ STOPWORDS = words(
     "dias días tardes saludos usted ustedes su sus nada cuando cuándo donde dónde como "
     "cómo porque tengo estoy quiero puedo pueden podrian podrían le les al fue sin "
     "también desde hasta hay tiene tienen están semana mes producto caja qué cuánto "
-    "solo dos tres vez lugar otro otra nuevo nueva en este ese esa eso todo toda"
+    "solo dos tres vez lugar otro otra nuevo nueva en este ese esa eso todo toda de"
 )
 
 NEGATION = Negation(
@@ -379,6 +379,7 @@ CUES += table(
             (3, r"me (?:han |ha )?facturad\w*|me facturaron|facturad\w* de mas"),
         ],
         DAMAGED: [
+            (3, r"(?:se (?:esta |estan )?)?deshaciendo|se deshace|se descose|se deshilacha\w*"),
             (3, r"salta (?:el |los )?(?:diferencial|automatico|fusible|plomos)"),
             # Fine at first, then not: a defect that came with use.
             (2, r"al principio (?:todo )?(?:iba|funcionaba|estaba)"),
@@ -436,6 +437,7 @@ CUES += table(
             ),
         ],
         WRONG: [
+            (3, r"dos (?:\w+ )?(?:izquierd|derech)[oa]s\b"),
             # "Ordered: size 40. Received: size 44."
             (
                 3,
@@ -520,6 +522,7 @@ CUES += table(
             ),
         ],
         CHANGE: [
+            (3, r"(?:pasar|cambiar|mover|trasladar) (?:la )?entrega (?:al|a|para)"),
             # A typo in the address, and the right value.
             (
                 3,
@@ -566,6 +569,7 @@ CUES += table(
             (2.5, r"portero automatico|telefonillo|timbre|(?:nombre|c/o) en el buzon"),
         ],
         PRODUCT: [
+            (2.5, r"(?:valen|vale|sirven|sirve|encajan|encaja) (?:tambien )?(?:para|en|con)\b"),
             (
                 2.5,
                 r"antes de (?:comprar\w*|pedir\w*|hacer el pedido|encargar\w*)|"

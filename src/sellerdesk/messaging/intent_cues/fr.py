@@ -28,7 +28,7 @@ STOPWORDS = words(
     "suis ça ca cette commande colis bonsoir cordialement madame monsieur s'il plait rien "
     "encore été ete aussi très tres d'un d'une l'article qu'il puis pouvez sont aux ont "
     "ces leur avez êtes fait peut bien où jour jours semaine mois produit boîte plus "
-    "moins depuis chez sans sous pouvez-vous"
+    "moins depuis chez sans sous pouvez-vous la de se sur après déjà très quand comme"
 )
 
 NEGATION = Negation(
@@ -367,6 +367,7 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"se (?:defait|decoud|decousent|defont)|s'effiloche\w*|s'est defait\w*"),
             (3, r"(?:fait )?sauter (?:le |les )?(?:disjoncteur|plombs|fusibles?)"),
             # Fine at first, then not: a defect that came with use.
             (2, r"au debut (?:tout |ca |il |elle )?(?:allait|marchait|fonctionnait)"),
@@ -431,6 +432,7 @@ CUES += table(
             ),
         ],
         WRONG: [
+            (3, r"deux (?:\w+ )?(?:gauches?|droites?)\b"),
             # "Ordered: size 40. Received: size 44."
             (
                 3,
@@ -582,6 +584,12 @@ CUES += table(
             ),
         ],
         PRODUCT: [
+            (
+                2.5,
+                r"(?:vont|va)-(?:t-)?(?:ils|elles|il|elle) (?:sur|avec|dans)|(?:compatible|"
+                r"adapte)s? "
+                r"avec",
+            ),
             (
                 2.5,
                 r"avant (?:de (?:commander|l'acheter|acheter|passer commande)|l'achat|ma commande)|"

@@ -356,6 +356,10 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (
+                3,
+                r"si (?:sta |stanno )?(?:gia )?disfacendo|si disfa|si scuce|si sfilaccia\w*",
+            ),
             (3, r"(?:fa )?saltare (?:la corrente|il salvavita|il contatore)|salta il salvavita"),
             # Fine at first, then not: a defect that came with use.
             (2, r"all'inizio (?:tutto )?(?:andava|funzionava)"),
@@ -412,6 +416,7 @@ CUES += table(
             ),
         ],
         WRONG: [
+            (3, r"due (?:\w+ )?(?:sinistr|destr)[ie]\b"),
             # "Ordered: size 40. Received: size 44."
             (
                 3,
@@ -554,6 +559,7 @@ CUES += table(
             ),
         ],
         PRODUCT: [
+            (2.5, r"(?:vanno|va) bene (?:anche )?(?:per|con|su)\b|(?:sono|e) compatibil\w*"),
             (2, r"(?:di )?che colore|quale colore|che (?:taglia|misura|materiale)"),
             (
                 2.5,
