@@ -18,8 +18,14 @@ DEFAULTS: dict[str, int] = {
     "atoz_response_hours": 48,
     # A-to-z: appeal within 30 calendar days of a grant.
     "atoz_appeal_days": 30,
+    # A-to-z: an information request during an appeal is due within 72 hours.
+    "atoz_appeal_response_hours": 72,
     # Chargebacks: respond within 7 calendar days of the notice email.
     "chargeback_response_days": 7,
+    # ODR: whether a service chargeback decided for the seller still counts as a
+    # defect. Amazon does not document it: 0 = does not count (default), 1 = counts.
+    # A flag, not a number: owners set it on the case deadlines page.
+    "chargeback_decided_for_seller_counts": 0,
     # Seller-fulfilled returns: answer a return request within 48 hours.
     "return_response_hours": 48,
     # Refund within 2 business days of receiving the returned item.
