@@ -475,11 +475,23 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
     }
     # Returns: stats per SKU and the CSV export (tests/test_returns_api.py).
     expected |= {f"{API}/returns/stats", f"{API}/returns.csv"}
+    # Working seller feedback (tests/test_api_feedback.py).
+    expected |= {
+        f"{API}/feedback.csv",
+        f"{API}/feedback/{{id}}/removal",
+        f"{API}/feedback/{{id}}/reply-draft",
+    }
+    feedback_writes = {
+        f"{API}/feedback/{{id}}/removal-request": {"post"},
+        f"{API}/feedback/{{id}}/removal-outcome": {"post"},
+        f"{API}/feedback/{{id}}/reply": {"post"},
+    }
+    expected |= set(feedback_writes)
     assert set(schema["paths"]) == expected
     writes = {
         path: methods for path, item in schema["paths"].items() if (methods := set(item) - {"get"})
     }
-    assert writes == {
+    assert writes == feedback_writes | {
         f"{API}/conversations/{{id}}": {"patch"},
         f"{API}/conversations/{{id}}/replies": {"post"},
         f"{API}/conversations/{{id}}/no-response-needed": {"post"},
@@ -491,6 +503,8 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         ("/conversations/{id}", "patch", "assigned_to"),
         ("/conversations/{id}/replies", "post", "override_reason"),
         ("/lint", "post", "kind"),
+        ("/feedback/{id}/removal-outcome", "post", "outcome"),
+        ("/feedback/{id}/reply", "post", "text"),
     ]:
         body = schema["paths"][f"{API}{path}"][method]["requestBody"]
         content = body["content"]["application/json"]["schema"]

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from sellerdesk.api import cases, conversations, mail, orders, replies, returns, stores, voice
+from sellerdesk.api import (
+    cases,
+    conversations,
+    feedback_actions,
+    mail,
+    orders,
+    replies,
+    returns,
+    stores,
+    voice,
+)
 from sellerdesk.api.auth import api_auth
 
 api = NinjaAPI(
@@ -28,3 +38,4 @@ api.add_router("", mail.router)
 api.add_router("", returns.router)
 api.add_router("", cases.router)
 api.add_router("", voice.router)
+api.add_router("", feedback_actions.router)

@@ -420,6 +420,10 @@ def register(sub: Any) -> None:
     _store_arg(p)
     p.add_argument("--json", action="store_true")
 
+    from sellerdesk.feedback.cli import register as register_feedback
+
+    register_feedback(add)
+
     p = add("inbox", cmd_inbox, "List the store's conversations with their clocks.")
     _store_arg(p)
     p.add_argument("--as-of", default=None, metavar="ISO", help="the inbox as it stood then")
