@@ -531,3 +531,7 @@ def register(sub: Any) -> None:
     from sellerdesk.spapi.cli import register as register_spapi
 
     register_spapi(add)
+
+    from sellerdesk.cli.cases import register as register_cases
+
+    register_cases(add)
