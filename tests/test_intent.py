@@ -618,6 +618,45 @@ def test_run_on_symptoms_lost_parcels_and_address_additions(text: str, intent: s
     assert classify_intent(text=text).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # how a product fails in use, told without "broken" or "defective"
+        ("The vacuum keeps losing suction and gets really hot.", "damaged_or_defective"),
+        ("Die Schublade klemmt und lässt sich kaum öffnen.", "damaged_or_defective"),
+        ("Le casque grésille très fort du côté gauche.", "damaged_or_defective"),
+        ("Desde ayer salta el diferencial cada vez que lo enciendo.", "damaged_or_defective"),
+        ("La cucitura della spallina si sta già disfacendo.", "damaged_or_defective"),
+        # what came against what was ordered, in a list or a count
+        ("Bestellt: Größe 40. Geliefert: Größe 44.", "wrong_item"),
+        ("Ordinato: taglia 40. Ricevuto: taglia 44.", "wrong_item"),
+        ("Recibí 5 unidades, el anuncio dice pack de 10.", "wrong_item"),
+        ("Ce n'est pas ma commande, j'ai reçu le colis de quelqu'un d'autre.", "wrong_item"),
+        # a refund for an order that is already cancelled is no cancellation
+        (
+            "Wann wird mir der Betrag für die stornierte Bestellung zurücküberwiesen?",
+            "refund_request",
+        ),
+        ("¿Cuándo me devuelven el importe del pedido cancelado?", "refund_request"),
+        (
+            "I cancelled before it shipped, but the money was taken from my account anyway.",
+            "refund_request",
+        ),
+        # a withdrawal before shipping is a cancellation
+        ("Je souhaite me rétracter de ma commande avant qu'elle ne soit expédiée.", "cancel_order"),
+        ("Vorrei recedere dall'ordine di oggi prima che venga spedito.", "cancel_order"),
+        # closings are not follow-ups, "votre retour" is a reply
+        (
+            "La housse est-elle lavable ? Dans l'attente de votre retour, cordialement.",
+            "product_question",
+        ),
+        ("Ist der Bezug waschbar? Bitte um kurze Rückmeldung.", "product_question"),
+    ],
+)
+def test_context_cues_from_fresh_messages(text: str, intent: str) -> None:
+    assert classify_intent(text=text).intent == intent
+
+
 def test_a_body_intent_wins_over_a_subject_only_hint() -> None:
     subject = "Order delivery inquiry from Amazon customer Jo (Order: 111-0944945-3989852)"
     text = (

@@ -16,7 +16,11 @@ How a message is read:
    match can be quoted back from the original) and its language guessed from stop words.
 3. The cue tables of that language (and English, which buyers mix in) are matched in one
    pass. A longer cue hides the shorter ones inside it: "not received" is not "received",
-   "refund received" is not a refund request, "you cancelled" is not a cancellation.
+   "refund received" is not a refund request, "you cancelled" is not a cancellation,
+   "missing the apartment number" is an address change, not a missing item. Each table
+   ends with cues of context: a word's meaning depends on its neighbours ("statt" in
+   "kann ich statt Grau Blau bekommen?" asks for a change; "received X … I ordered Y" is
+   a wrong item even without the word "wrong").
 4. A negation in front of a cue undoes it (``_negated``): "not damaged, just too small",
    "nichts kaputt", "no está roto" undo a defect; "I don't want to send it back",
    "para no tener que devolverla", "pour éviter un retour" undo a return (a wish needs a

@@ -371,6 +371,11 @@ CUES += table(
             (0, r"nicht (?:das|die|der|den) richtige\w* (?:für mich|für uns)"),
         ],
         WHERE: [
+            (
+                2.5,
+                r"(?:lieferung|zustellung|paket|sendung|bestellung)\W+(?:\w+\W+){0,4}?"
+                r"(?:angekündigt|geplant|vorgesehen|avisiert)|(?:angekündigt|avisiert) (?:für|am)",
+            ),
             (3, r"(?:in|an) (?:eine|die) packstation (?:\w+ )?zugestellt"),
             # "… aber das Paket selbst nicht": the thing that did not come.
             (
@@ -436,6 +441,11 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (
+                3,
+                r"rausch(?:t|en)\b|knister\w*|knackt|knacksen|brumm(?:t|en)\b|summ(?:t|en)\b|"
+                r"verzerrt",
+            ),
             (3, r"löst sich (?:\w+ ){0,3}?auf|aufgelöst|franst (?:\w+ )?aus|ausgefranst"),
             (
                 3,
@@ -546,10 +556,9 @@ CUES += table(
             # "statt Größe 42 wurde mir Größe 38 geliefert", "war nicht im Paket".
             (
                 3,
-                r"(?:statt|anstatt|anstelle)\b(?! ?\d+(?:[.,]\d+)? ?(?:€|eur|\$|"
-                r"£))[^.!?\n]{0,50}?\b(?:geliefert|"
-                r"geschickt|gesendet|"
-                r"verschickt|gekommen|bekommen|erhalten)\b",
+                r"(?:statt|anstatt|anstelle)\b(?! ?\d+(?:[.,]\d+)? ?(?:€|eur|\$|£))"
+                r"[^.!?\n]{0,50}?\b(?:geliefert|geschickt|gesendet|verschickt|gekommen|bekommen|"
+                r"erhalten|kam|kamen|lag|lagen)\b",
                 LOOSE,
             ),
             (
@@ -604,6 +613,7 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"(?:bestellung|auftrag) (?:\w+ )?löschen"),
             (
                 3.5,
                 r"widerruf\w*\b[^.!?\n]{0,60}\b(?:bevor|vor dem versand|noch nicht verschickt)",
@@ -693,7 +703,7 @@ CUES += table(
             (2, r"spesenabrechnung|spesen|reisekosten\w*|steuererklärung|für die steuer"),
         ],
         OTHER: [
-            (3, r"\w*blog\w*|journalist\w*|presse\w*|interview\w*|umfrage|fragebogen"),
+            (3, r"blog\w*|\w+blog\b|journalist\w*|presse\w*|interview\w*|umfrage|fragebogen"),
             (
                 3,
                 r"direkt (?:bei ihnen |über sie )?(?:bestellen|kaufen)|ohne amazon|"

@@ -508,6 +508,7 @@ CUES += table(
             ),
         ],
         WHERE: [
+            (2.5, r"(?:was|were) (?:announced|promised|scheduled|expected|due) (?:for|on|by)\b"),
             # "… but not the parcel": the thing that did not come.
             (3, rf"but not (?:the|my) (?:\w+ )?{_GOODS}"),
             (
@@ -560,6 +561,7 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"hiss\w*|crackl\w*|static (?:noise|sound)|buzz(?:es|ing)\b|distort\w*"),
             (3, r"(?:coming|came|come) (?:undone|loose|unstitched)|unravel\w*|fraying"),
             (3, r"trips (?:the )?(?:fuse|breaker|circuit|electrics)|blows (?:the |a )?fuse"),
             # Fine at first, then not: a defect that came with use.
@@ -815,6 +817,7 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"delete (?:my|the|this) order"),
             # No longer wanted: a cancellation only with nothing stronger.
             (1, r"(?:don'?t|do not) (?:want|need) (?:it|this|them) any ?more"),
         ],

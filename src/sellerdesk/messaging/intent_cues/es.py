@@ -309,6 +309,7 @@ CUES += table(
             ),
         ],
         WHERE: [
+            (2.5, r"(?:anunciad[oa]|previst[oa]|prometid[oa]) (?:para|el)\b"),
             (
                 3,
                 r"(?:les )?(?:fue|ha sido) devuelto|devuelto al remitente|volver a enviar\w*|"
@@ -379,6 +380,10 @@ CUES += table(
             (3, r"me (?:han |ha )?facturad\w*|me facturaron|facturad\w* de mas"),
         ],
         DAMAGED: [
+            (
+                3,
+                r"ruido de fondo|chisporrote\w*|zumbido|hacen? (?:mucho |un )?ruido|distorsion\w*",
+            ),
             (3, r"(?:se (?:esta |estan )?)?deshaciendo|se deshace|se descose|se deshilacha\w*"),
             (3, r"salta (?:el |los )?(?:diferencial|automatico|fusible|plomos)"),
             # Fine at first, then not: a defect that came with use.
@@ -627,6 +632,7 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"(?:borr|elimin)(?:ar|en|ad) (?:el|mi|este) pedido"),
             (
                 3.5,
                 r"desist\w*\b[^.!?\n]{0,60}\bantes de (?:que (?:lo |la )?(?:envien|salga|manden)|"

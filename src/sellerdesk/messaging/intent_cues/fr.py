@@ -321,6 +321,7 @@ CUES += table(
             ),
         ],
         WHERE: [
+            (2.5, r"(?:annoncee?|prevue?|promise?) (?:pour|le|au plus tard)\b"),
             (
                 3,
                 r"(?:vous )?a ete retourne\w*|retourne\w* a l'(?:expediteur|envoyeur)|"
@@ -367,6 +368,7 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"crepit\w*|gresillement\w*|souffle (?:beaucoup|fort)|son (?:\w+ )?distordu"),
             (3, r"se (?:defait|decoud|decousent|defont)|s'effiloche\w*|s'est defait\w*"),
             (3, r"(?:fait )?sauter (?:le |les )?(?:disjoncteur|plombs|fusibles?)"),
             # Fine at first, then not: a defect that came with use.
@@ -518,6 +520,8 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"supprimer (?:la|ma|cette) commande"),
+            (1.5, r"(?:j'ai )?clique (?:trop vite|par erreur|sans faire expres)"),
             (
                 3.5,
                 r"(?:me )?retract\w*\b[^.!?\n]{0,60}\bavant (?:qu'(?:elle|il) (?:ne )?soit "
@@ -595,7 +599,7 @@ CUES += table(
                 r"avant (?:de (?:commander|l'acheter|acheter|passer commande)|l'achat|ma commande)|"
                 r"lavable|passe(?:-t-(?:il|elle))? (?:en|a la|au) (?:machine|lave-linge)|"
                 r"(?:a|quelle) (?:quelle )?temperature|convient(?:-(?:il|elle))? (?:a|aux|pour)|"
-                r"adapte\w* (?:a|aux|pour)|y a-t-il|supporte\w* (?:\w+ )?\d+|"
+                r"adapte\w* (?:a|aux|pour)|supporte\w* (?:\w+ )?\d+|"
                 r"petites pieces|enfants? de (?:\d+|un|deux|trois|quatre|cinq) ans?\b|"
                 r"(?:a partir|des) (?:de )?\d+ ans",
             ),

@@ -299,6 +299,7 @@ CUES += table(
             ),
         ],
         WHERE: [
+            (2.5, r"(?:annunciat[oa]|previst[oa]|promess[oa]) (?:per|il|entro)\b"),
             (3, r"(?:e )?tornat[oa] (?:indietro|al mittente)|(?:reso|rispedito) al mittente"),
             # "… ma il pacco no": the thing that did not come.
             (3, rf"ma (?:il|la|i|le|mio|mia) (?:\w+ )?{_GOODS} no\b"),
@@ -356,6 +357,7 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            (3, r"gracchi\w*|fruscia\w*|ronza\w*|crepit\w*|distors\w*"),
             (
                 3,
                 r"si (?:sta |stanno )?(?:gia )?disfacendo|si disfa|si scuce|si sfilaccia\w*",
