@@ -224,6 +224,13 @@ class ReturnsImporter(Importer):
             currency=r.text("Currency code").upper()[:3],
         )
 
+    def finish(self) -> None:
+        # Received returns need their refund deadline (business days), which the
+        # report does not carry: compute every open return's deadline once.
+        from sellerdesk.returns.services import returns_deadlines_recompute
+
+        returns_deadlines_recompute(store=self.store)
+
     def apply(self, batch: list[Reader]) -> Counts:
         requests = [self._parse(r) for r in batch]
         keys = {key for request in requests for key in request.stored_keys()}

@@ -100,7 +100,8 @@ def store_settings_update(*, store: Store, actor: User, changes: dict[str, objec
     3. Save the fields that differ and record ``store.settings_changed`` with the
        old and new values; no difference, no write and no event.
     4. A changed response policy or time zone moves the deadlines of every
-       conversation still waiting for a reply.
+       conversation still waiting for a reply; a changed time zone or holiday
+       country moves the refund deadlines (business days) of open returns.
     """
     if not user_is_owner(user=actor, store=store):
         raise PermissionDenied("only an owner may change store settings")
@@ -131,4 +132,8 @@ def store_settings_update(*, store: Store, actor: User, changes: dict[str, objec
             from sellerdesk.messaging.intake import clocks_recompute
 
             clocks_recompute(store=current)
+        if {"timezone", "response_holiday_country"} & set(diff):
+            from sellerdesk.returns.services import returns_deadlines_recompute
+
+            returns_deadlines_recompute(store=current)
     return current
