@@ -372,6 +372,11 @@ CUES += table(
         ],
         WHERE: [
             (
+                3,
+                r"(?:noch|immer noch|bisher|bis heute) (?:\w+ )?(?:kein|keine) (?:versand|"
+                r"versandbestätigung|sendungsnummer|trackingnummer|tracking)",
+            ),
+            (
                 2.5,
                 r"(?:lieferung|zustellung|paket|sendung|bestellung)\W+(?:\w+\W+){0,4}?"
                 r"(?:angekündigt|geplant|vorgesehen|avisiert)|(?:angekündigt|avisiert) (?:für|am)",
@@ -626,6 +631,13 @@ CUES += table(
             (1.5, r"umentschieden|anders überlegt|es mir anders überlegt"),
         ],
         CHANGE: [
+            # The carrier chosen for an order not yet shipped.
+            (
+                3,
+                r"(?:mit|per|über) (?:dhl|hermes|dpd|gls|ups|der post|"
+                r"post) (?:\w+ )?(?:verschicken|versenden|schicken|liefern|senden)|"
+                r"statt (?:mit )?(?:dhl|hermes|dpd|gls|ups)",
+            ),
             # A typo in the address, and the right value.
             (3, r"tippfehler|schreibfehler|zahlendreher|vertippt"),
             (2, r"\d+\w*,? (?:nicht|statt) \d+\w*"),

@@ -717,6 +717,12 @@ CUES += table(
             ),
         ],
         CHANGE: [
+            # The carrier chosen for an order not yet shipped.
+            (
+                3,
+                r"(?:ship|send|deliver)\w* (?:it |them )?(?:with|via|using|by) (?:ups|fedex|dhl|"
+                r"usps|royal mail|dpd|evri|hermes|gls)\b",
+            ),
             (2, r"\d+\w*,? (?:not|instead of) \d+\w*"),
             # Parts of an address that are missing or to be added: not a missing item.
             (

@@ -108,7 +108,7 @@ CUES = table(
             (3, r"reembols\w*|reintegr\w*|mi dinero|el dinero|dinero de vuelta"),
             (
                 3.5,
-                r"(?:devol|devuelv)\w*\W+(?:\w+\W+){0,2}?(?:dinero|importe|cargo|cobro|pago|"
+                r"(?:devol|devuelv)\w*\W+(?:\w+\W+){0,3}?(?:dinero|importe|cargo|cobro|pago|"
                 r"diferencia|"
                 r"resto)|"
                 r"(?:dinero|importe)\W+(?:\w+\W+){0,2}?devuel\w*",
@@ -357,6 +357,7 @@ CUES += table(
             ),
         ],
         REFUND: [
+            (3.5, r"(?:he pagado|pague|me (?:han )?cobrado|cobraron) (?:\w+ )?dos veces"),
             (
                 3,
                 r"(?:no tengo|sin|no he recibido|no me ha llegado|no veo) (?:todavia |"
@@ -527,6 +528,12 @@ CUES += table(
             ),
         ],
         CHANGE: [
+            # The carrier chosen for an order not yet shipped.
+            (
+                3,
+                r"(?:enviar|mandar|enviad|envien|manden)\w* (?:con|por|mediante) (?:mrw|seur|"
+                r"correos|nacex|gls|dhl|ups|ctt)",
+            ),
             (3, r"(?:pasar|cambiar|mover|trasladar) (?:la )?entrega (?:al|a|para)"),
             # A typo in the address, and the right value.
             (
@@ -632,6 +639,8 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"retir(?:ar|en|ad) (?:mi|el) pedido"),
+            (1, r"(?:he )?cambiado de (?:opinion|idea)|cambie de (?:opinion|idea)"),
             (3, r"(?:borr|elimin)(?:ar|en|ad) (?:el|mi|este) pedido"),
             (
                 3.5,

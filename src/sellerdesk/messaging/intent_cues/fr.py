@@ -434,6 +434,11 @@ CUES += table(
             ),
         ],
         WRONG: [
+            (
+                3,
+                r"(?:mais |alors que )?j'en (?:avais|ai) commande\b(?! il y a| le \d| depuis)|"
+                r"ne (?:fait|mesure) qu'(?:\d|un|une)",
+            ),
             (3, r"deux (?:\w+ )?(?:gauches?|droites?)\b"),
             # "Ordered: size 40. Received: size 44."
             (
@@ -520,6 +525,8 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"retir(?:er|ez) (?:ma|la) commande"),
+            (1, r"(?:j'ai )?change d'avis"),
             (3, r"supprimer (?:la|ma|cette) commande"),
             (1.5, r"(?:j'ai )?clique (?:trop vite|par erreur|sans faire expres)"),
             (
@@ -535,6 +542,12 @@ CUES += table(
             (3, r"arret\w* (?:la|ma) commande"),
         ],
         CHANGE: [
+            # The carrier chosen for an order not yet shipped.
+            (
+                3,
+                r"(?:expedier|envoyer|livrer|expediez|envoyez)\w* (?:le |la |les )?(?:avec|par|"
+                r"via) (?:colissimo|chronopost|mondial relay|ups|dhl|dpd|gls|la poste)",
+            ),
             # A typo in the address, and the right value.
             (
                 3,

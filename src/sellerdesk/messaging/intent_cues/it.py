@@ -418,6 +418,7 @@ CUES += table(
             ),
         ],
         WRONG: [
+            (3, r"(?:io )?ne (?:avevo|ho) ordinat[oaie]\b(?! \d+ (?:giorni|settimane))"),
             (3, r"due (?:\w+ )?(?:sinistr|destr)[ie]\b"),
             # "Ordered: size 40. Received: size 44."
             (
@@ -507,6 +508,8 @@ CUES += table(
             ),
         ],
         CANCEL: [
+            (3, r"ritir(?:are|ate) (?:il mio|l'|il) ?ordine"),
+            (1, r"(?:ho )?cambiato idea"),
             (
                 3.5,
                 r"reced\w*\b[^.!?\n]{0,60}\bprima (?:che (?:venga|sia) spedit\w*|della spedizione|"
@@ -520,6 +523,12 @@ CUES += table(
             (3, r"(?:bloccate|bloccare|fermate|fermare) (?:l'|il |il mio |mio )?ordine"),
         ],
         CHANGE: [
+            # The carrier chosen for an order not yet shipped.
+            (
+                3,
+                r"(?:spedir|spedit|inviar|mandar)\w* (?:con|tramite|via) (?:brt|bartolini|sda|"
+                r"poste|gls|dhl|ups|tnt)",
+            ),
             # A typo in the address, and the right value.
             (
                 3,
