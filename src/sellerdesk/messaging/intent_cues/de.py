@@ -218,7 +218,7 @@ CUES = table(
             (
                 3,
                 r"(?:adresse|anschrift|lieferadresse|hausnummer|plz|postleitzahl|größe|grösse|"
-                r"farbe|menge|anzahl|variante|name\w*)\W+(?:\w+\W+){0,6}?(?:ändern|änderung|"
+                r"farbe|menge|anzahl|variante|name\w*)\W+(?:\w+\W+){0,8}?(?:ändern|änderung|"
                 r"korrigieren|anpassen|tauschen|austauschen|umstellen|aktualisieren|"
                 r"hinzufügen|ergänzen)",
             ),
@@ -446,6 +446,8 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # Parts that do not go together.
+            (2.5, r"(?:schrauben|löcher|bohrungen|teile) (?:\w+ )?(?:passen|gehen) (?:\w+ )?nicht"),
             (
                 3,
                 r"rausch(?:t|en)\b|knister\w*|knackt|knacksen|brumm(?:t|en)\b|summ(?:t|en)\b|"
@@ -586,7 +588,8 @@ CUES += table(
             (
                 2.5,
                 r"(?:auf dem |das )?(?:etikett|schild|label|aufdruck)\W+(?:\w+\W+){0,2}?"
-                r"(?:steht|sagt|zeigt) (?:größe )?(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d+\w{0,2})\b|"
+                r"(?:steht|sagt|zeigt) (?:aber |jedoch |nur )?(?:größe )?(?:xxs|xs|s|m|l|xl|xxl|"
+                r"xxxl|\d+\w{0,2})\b|"
                 r"bestellt (?:habe|hatte) ich (?:aber |eigentlich )?(?:größe |die |den |das )?"
                 r"(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d+\w{0,2})\b(?! (?:wochen|tagen|monaten|uhr))",
             ),
@@ -631,6 +634,7 @@ CUES += table(
             (1.5, r"umentschieden|anders überlegt|es mir anders überlegt"),
         ],
         CHANGE: [
+            (3, r"von \w+ (?:auf|in|zu) \w+ (?:ändern|umstellen|wechseln|tauschen)"),
             # The carrier chosen for an order not yet shipped.
             (
                 3,

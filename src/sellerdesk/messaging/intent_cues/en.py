@@ -561,6 +561,12 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # Parts that do not go together.
+            (
+                2.5,
+                r"(?:screws|bolts|holes|parts|pieces) (?:\w+ )?(?:don'?t|do not|won'?t) (?:fit|"
+                r"line up|match|go in)",
+            ),
             (3, r"hiss\w*|crackl\w*|static (?:noise|sound)|buzz(?:es|ing)\b|distort\w*"),
             (3, r"(?:coming|came|come) (?:undone|loose|unstitched)|unravel\w*|fraying"),
             (3, r"trips (?:the )?(?:fuse|breaker|circuit|electrics)|blows (?:the |a )?fuse"),

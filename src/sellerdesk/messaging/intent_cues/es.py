@@ -381,6 +381,12 @@ CUES += table(
             (3, r"me (?:han |ha )?facturad\w*|me facturaron|facturad\w* de mas"),
         ],
         DAMAGED: [
+            # Parts that do not go together.
+            (
+                2.5,
+                r"(?:tornillos|agujeros|piezas) (?:\w+ )?no (?:encajan|entran|coinciden)|"
+                r"doblad[oa]s?\b",
+            ),
             (
                 3,
                 r"ruido de fondo|chisporrote\w*|zumbido|hacen? (?:mucho |un )?ruido|distorsion\w*",

@@ -368,6 +368,11 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # Parts that do not go together.
+            (
+                2.5,
+                r"(?:vis|trous|pieces) (?:\w+ )?ne (?:rentrent|correspondent|s'emboitent|vont) pas",
+            ),
             (3, r"crepit\w*|gresillement\w*|souffle (?:beaucoup|fort)|son (?:\w+ )?distordu"),
             (3, r"se (?:defait|decoud|decousent|defont)|s'effiloche\w*|s'est defait\w*"),
             (3, r"(?:fait )?sauter (?:le |les )?(?:disjoncteur|plombs|fusibles?)"),

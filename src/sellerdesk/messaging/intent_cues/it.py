@@ -357,6 +357,12 @@ CUES += table(
             ),
         ],
         DAMAGED: [
+            # Parts that do not go together.
+            (
+                2.5,
+                r"(?:viti|fori|pezzi) (?:\w+ )?non (?:entrano|combaciano|corrispondono|"
+                r"si avvitano)|piegat[oaie]\b",
+            ),
             (3, r"gracchi\w*|fruscia\w*|ronza\w*|crepit\w*|distors\w*"),
             (
                 3,
@@ -475,7 +481,8 @@ CUES += table(
             ),
             (
                 2.5,
-                r"(?:l')?etichetta (?:dice|indica|riporta) (?:taglia )?(?:xxs|xs|s|m|l|xl|xxl|"
+                r"(?:l')?etichetta (?:dice|indica|riporta|c'e scritto|"
+                r"e scritto) (?:taglia )?(?:xxs|xs|s|m|l|xl|xxl|"
                 r"xxxl|\d+\w{0,2})\b|ma io ho ordinato\b",
             ),
             # What came, then what was ordered: "Nel pacco c'era un mouse. Avevo ordinato
