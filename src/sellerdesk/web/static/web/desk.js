@@ -34,6 +34,16 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   }
 });
 
+// --- lazy parts (hx-trigger="load", data-lazy): say so when one cannot be had ------
+function lazyFailed(event) {
+  const el = event.detail.elt;
+  if (!(el instanceof HTMLElement) || !el.hasAttribute("data-lazy")) return;
+  const status = el.querySelector("[role=status]");
+  if (status) status.textContent = "Could not be loaded just now; reload the page to try again.";
+}
+document.addEventListener("htmx:responseError", lazyFailed);
+document.addEventListener("htmx:sendError", lazyFailed);
+
 // --- live deadlines ---------------------------------------------------------------
 // An element with data-due (an ISO instant) and data-soon (hours) counts down every
 // minute by the server's rules: clock_state in messaging/clock.py, the text of
