@@ -8,4 +8,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("sellerdesk.web.urls")),
     path("", include("sellerdesk.spapi.urls")),
+    path("", include("sellerdesk.imports.urls")),
 ]
