@@ -27,7 +27,7 @@ from sellerdesk.chargebacks.models import Chargeback
 from sellerdesk.checklist.models import ChecklistTask
 from sellerdesk.claims.models import Claim
 from sellerdesk.feedback.models import Feedback
-from sellerdesk.mail.models import InboundEmail
+from sellerdesk.mail.models import InboundEmail, MailChannel
 from sellerdesk.messaging.models import Attachment, Conversation, Message, Reply, ReplyTemplate
 from sellerdesk.notifications.models import NotificationRule
 from sellerdesk.orders.models import Order, OrderItem
@@ -69,6 +69,7 @@ SEGMENT_MODELS: dict[str, type[Model]] = {
     "replies": Reply,
     "emails": InboundEmail,
     "quarantine": InboundEmail,  # the web quarantine's /mail/quarantine/<pk>/reprocess/
+    "channels": MailChannel,  # the web's /mail/channels/<pk>/ (edit, enable, disable)
     "claims": Claim,
     "chargebacks": Chargeback,
     "feedback": Feedback,

@@ -18,18 +18,27 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from sellerdesk.accounts.models import User
 from sellerdesk.audit.services import audit_record
 from sellerdesk.chargebacks.services import chargeback_from_notice
 from sellerdesk.claims.services import claim_from_notice
 from sellerdesk.mail import notices
-from sellerdesk.mail.models import ChannelKind, EmailKind, EmailStatus, InboundEmail, MailChannel
+from sellerdesk.mail.models import (
+    ChannelKind,
+    EmailKind,
+    EmailStatus,
+    InboundEmail,
+    MailChannel,
+    Security,
+)
 from sellerdesk.mail.parse import (
     ParsedEmail,
     Unparseable,
@@ -72,6 +81,7 @@ def received_time(parsed: ParsedEmail | None, fallback: datetime) -> datetime:
     return fallback
 
 
+@sensitive_variables("imap_password", "smtp_password")
 def channel_create(
     *,
     store: Store,
@@ -107,6 +117,120 @@ def channel_create(
     channel.save()
     audit_record(action="mail.channel_added", store=store, target=channel, data={"name": name})
     return channel
+
+
+# What an owner may change on a channel; passwords apart, they are write-only.
+CHANNEL_EDITABLE = (
+    "imap_host", "imap_port", "imap_security", "imap_user", "imap_folder", "move_to_folder",
+    "first_sync_days", "fetch_interval_seconds", "smtp_host", "smtp_port", "smtp_security",
+    "smtp_user", "from_address",
+)  # fmt: skip
+# A different host, user or folder is another mailbox: its UIDs mean something else.
+_MAILBOX_FIELDS = ("imap_host", "imap_user", "imap_folder")
+# (label, host, user, security): where each stored password may go.
+_ACCOUNTS = (
+    ("IMAP", "imap_host", "imap_user", "imap_security"),
+    ("SMTP", "smtp_host", "smtp_user", "smtp_security"),
+)
+
+
+def _password_stays_put(
+    channel: MailChannel, values: dict[str, Any], host: str, user: str, security: str
+) -> bool:
+    """Whether the stored password would go to the same server and user as now, and
+    not in clear where it went encrypted."""
+    same_account = all(values[name] == getattr(channel, name) for name in (host, user))
+    exposed = values[security] == Security.NONE != getattr(channel, security)
+    return same_account and not exposed
+
+
+@sensitive_variables("imap_password", "smtp_password", "passwords")
+def channel_update(
+    *,
+    channel: MailChannel,
+    actor: User,
+    changes: dict[str, Any],
+    imap_password: str = "",
+    smtp_password: str = "",
+) -> list[str]:
+    """Change an IMAP channel's settings (``CHANNEL_EDITABLE``); returns what changed.
+
+    1. An empty password keeps the stored one, unless the host or user changes or
+       encryption is turned off: a stored password is never sent anywhere it was
+       not given for, so it has to be typed again (``ValidationError``).
+    2. A different host, user or folder is another mailbox: the fetch cursor
+       starts over (Message-IDs already stored are not imported twice).
+    3. Only the edited columns are written, so a fetch running meanwhile keeps
+       its cursor and health columns. The change is audited; passwords only as
+       "changed", never their values.
+    """
+    unknown = set(changes) - set(CHANNEL_EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    passwords = {"IMAP": imap_password, "SMTP": smtp_password}
+    with transaction.atomic():
+        locked = MailChannel.objects.select_for_update().get(pk=channel.pk)
+        values = {name: changes.get(name, getattr(locked, name)) for name in CHANNEL_EDITABLE}
+        values["from_address"] = str(values["from_address"]).lower()
+        values["smtp_host"] = values["smtp_host"] or values["imap_host"]
+        values["smtp_user"] = values["smtp_user"] or values["imap_user"]
+        retype = [
+            label
+            for label, *account in _ACCOUNTS
+            if not passwords[label] and not _password_stays_put(locked, values, *account)
+        ]
+        if retype:
+            raise ValidationError(
+                f"Type the {' and '.join(retype)} password again: a stored password is only "
+                "sent to the server and user it was given for, and never without encryption."
+            )
+        before = {name: getattr(locked, name) for name in CHANNEL_EDITABLE}
+        changed = [name for name in CHANNEL_EDITABLE if values[name] != before[name]]
+        for name in changed:
+            setattr(locked, name, values[name])
+        fields = list(changed)
+        if imap_password:
+            locked.imap_password = imap_password
+            fields.append("imap_password_encrypted")
+        if smtp_password:
+            locked.smtp_password = smtp_password
+            fields.append("smtp_password_encrypted")
+        if any(name in changed for name in _MAILBOX_FIELDS):
+            locked.uidvalidity, locked.last_uid = None, 0
+            fields += ["uidvalidity", "last_uid"]
+        locked.full_clean()
+        new_passwords = [f"{label.lower()}_password" for label, given in passwords.items() if given]
+        if fields:
+            locked.save(update_fields=fields)
+            audit_record(
+                action="mail.channel_changed",
+                actor=actor,
+                store=locked.store,
+                target=locked,
+                data={
+                    "changed": {name: [before[name], values[name]] for name in changed},
+                    "passwords_changed": new_passwords,
+                },
+            )
+    channel.refresh_from_db()
+    return changed + new_passwords
+
+
+def channel_set_active(*, channel: MailChannel, actor: User, active: bool) -> bool:
+    """Enable or disable a channel (a disabled one is not fetched); False if it already was."""
+    updated = MailChannel.objects.filter(pk=channel.pk, is_active=not active).update(
+        is_active=active
+    )
+    channel.is_active = active
+    if updated:
+        audit_record(
+            action="mail.channel_enabled" if active else "mail.channel_disabled",
+            actor=actor,
+            store=channel.store,
+            target=channel,
+            data={"name": channel.name},
+        )
+    return bool(updated)
 
 
 def files_channel(*, store: Store) -> MailChannel:

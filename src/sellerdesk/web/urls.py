@@ -56,6 +56,12 @@ store_patterns: list[URLPattern | URLResolver] = [
         name="mail_reprocess",
     ),
     path("mail/channels/", mail_views.Channels.as_view(), name="mail_channels"),
+    path("mail/channels/<int:pk>/", mail_views.ChannelEdit.as_view(), name="mail_channel_edit"),
+    path(
+        "mail/channels/<int:pk>/active/",
+        mail_views.ChannelActive.as_view(),
+        name="mail_channel_active",
+    ),
     # Returns: analytics, CSV export, a return's status and "Contact buyer".
     *returns_urls.store_patterns,
 ]
