@@ -1,4 +1,5 @@
-"""Chargeback pages."""
+"""Chargeback pages: the list (ODR, deadlines, CSV), the chargeback worked as a
+case, and its evidence pack. The machinery is ``cases.views``."""
 
 from __future__ import annotations
 
@@ -6,11 +7,35 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from sellerdesk.cases.deadlines import DEADLINE_CHOICES
+from sellerdesk.cases.export import CHARGEBACK_COLUMNS
+from sellerdesk.cases.forms import ChargebackActionForm
+from sellerdesk.cases.views import (
+    CaseActionView,
+    CaseDetailView,
+    CaseEvidenceView,
+    CaseExportView,
+    CaseListView,
+)
 from sellerdesk.chargebacks.models import Chargeback, ChargebackKind, ChargebackStatus
-from sellerdesk.chargebacks.selectors import chargebacks_for_store
-from sellerdesk.orders.selectors import order_for_record
-from sellerdesk.web.generic import StoreDetailView, StoreListView
-from sellerdesk.web.lists import Column, Filter, ListSpec
+from sellerdesk.chargebacks.odr import ODR_CHOICES, chargebacks_in_odr
+from sellerdesk.chargebacks.selectors import (
+    chargeback_as_dict,
+    chargebacks_by_deadline,
+    chargebacks_for_store,
+    chargebacks_worklist,
+)
+from sellerdesk.chargebacks.services import chargeback_action
+from sellerdesk.web.lists import Column, Filter, ListContext, ListSpec
+
+
+def _odr(queryset: QuerySet[Any], value: str, ctx: ListContext) -> QuerySet[Any]:
+    return chargebacks_in_odr(queryset, value)
+
+
+def _deadline(queryset: QuerySet[Any], value: str, ctx: ListContext) -> QuerySet[Any]:
+    return chargebacks_by_deadline(queryset, value, ctx.now)
+
 
 CHARGEBACK_LIST = ListSpec(
     noun="chargebacks",
@@ -20,6 +45,7 @@ CHARGEBACK_LIST = ListSpec(
         Column("Kind"),
         Column("Status"),
         Column("Amount", sort="amount", css="num"),
+        Column("ODR"),
         Column("Respond by", sort="due"),
     ),
     sorts={"received": ("received_at",), "amount": ("amount",), "due": ("due_at",)},
@@ -27,36 +53,69 @@ CHARGEBACK_LIST = ListSpec(
     filters=(
         Filter("status", "Status", choices=ChargebackStatus.choices),
         Filter("kind", "Kind", choices=ChargebackKind.choices),
+        Filter("odr", "Counts in ODR", choices=ODR_CHOICES, apply=_odr),
+        Filter("deadline", "Deadline", choices=DEADLINE_CHOICES, apply=_deadline),
     ),
     search_fields=("amazon_order_id", "notes"),
     search_hint="Order id or notes",
 )
 
 
-class ChargebackList(StoreListView):
+class ChargebackQueryset:
+    store: Any
+
+    def get_queryset(self) -> QuerySet[Chargeback]:
+        return chargebacks_worklist(queryset=chargebacks_for_store(store=self.store))
+
+
+class ChargebackList(ChargebackQueryset, CaseListView):
     stream = "chargebacks"
     title = "Chargebacks"
     spec = CHARGEBACK_LIST
     row_template = "chargebacks/_row.html"
 
-    def get_queryset(self) -> QuerySet[Chargeback]:
-        return chargebacks_for_store(store=self.store)
+
+class ChargebackExport(ChargebackQueryset, CaseExportView):
+    stream = "chargebacks"
+    spec = CHARGEBACK_LIST
+    columns = CHARGEBACK_COLUMNS
+    as_dict = chargeback_as_dict
 
 
-class ChargebackDetail(StoreDetailView):
+class ChargebackDetail(ChargebackQueryset, CaseDetailView):
     stream = "chargebacks"
     title = "Chargeback"
     template_name = "chargebacks/chargeback_detail.html"
-    object: Chargeback
+    kind = "chargeback"
+    draft_action = "represent"
+    action_form_class = ChargebackActionForm
 
-    def get_queryset(self) -> QuerySet[Chargeback]:
-        return chargebacks_for_store(store=self.store)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["order"] = order_for_record(
-            store=self.store,
-            order_id=self.object.order_id,
-            amazon_order_id=self.object.amazon_order_id,
-        )
-        return context
+class ChargebackAction(ChargebackQueryset, CaseActionView):
+    stream = "chargebacks"
+    title = "Chargeback"
+    template_name = "chargebacks/chargeback_detail.html"
+    kind = "chargeback"
+    draft_action = "represent"
+    action_form_class = ChargebackActionForm
+    perform = chargeback_action
+    done = {
+        "represent": "Representation recorded.",
+        "refund": "Refund recorded.",
+        "record_decision": "Decision recorded.",
+        "note": "Note added.",
+    }
+
+
+class ChargebackEvidence(ChargebackQueryset, CaseEvidenceView):
+    stream = "chargebacks"
+    title = "Evidence pack"
+    fmt = "html"
+
+
+class ChargebackEvidencePdf(ChargebackEvidence):
+    fmt = "pdf"
+
+
+class ChargebackEvidenceZip(ChargebackEvidence):
+    fmt = "zip"

@@ -1,4 +1,5 @@
-"""A-to-z claim pages."""
+"""A-to-z claim pages: the list (ODR, deadlines, CSV), the claim worked as a case,
+and its evidence pack. The machinery is ``cases.views``; this is configuration."""
 
 from __future__ import annotations
 
@@ -6,11 +7,35 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from sellerdesk.cases.deadlines import DEADLINE_CHOICES
+from sellerdesk.cases.export import CLAIM_COLUMNS
+from sellerdesk.cases.forms import ClaimActionForm
+from sellerdesk.cases.views import (
+    CaseActionView,
+    CaseDetailView,
+    CaseEvidenceView,
+    CaseExportView,
+    CaseListView,
+)
 from sellerdesk.claims.models import Claim, ClaimReason, ClaimStatus, FundedBy
-from sellerdesk.claims.selectors import claims_for_store
-from sellerdesk.orders.selectors import order_for_record
-from sellerdesk.web.generic import StoreDetailView, StoreListView
-from sellerdesk.web.lists import Column, Filter, ListSpec
+from sellerdesk.claims.odr import ODR_CHOICES, claims_in_odr
+from sellerdesk.claims.selectors import (
+    claim_as_dict,
+    claims_by_deadline,
+    claims_for_store,
+    claims_worklist,
+)
+from sellerdesk.claims.services import claim_action
+from sellerdesk.web.lists import Column, Filter, ListContext, ListSpec
+
+
+def _odr(queryset: QuerySet[Any], value: str, ctx: ListContext) -> QuerySet[Any]:
+    return claims_in_odr(queryset, value)
+
+
+def _deadline(queryset: QuerySet[Any], value: str, ctx: ListContext) -> QuerySet[Any]:
+    return claims_by_deadline(queryset, value, ctx.now)
+
 
 CLAIM_LIST = ListSpec(
     noun="claims",
@@ -21,44 +46,79 @@ CLAIM_LIST = ListSpec(
         Column("Status"),
         Column("Funded by"),
         Column("Amount", sort="amount", css="num"),
-        Column("Respond by", sort="due"),
+        Column("ODR"),
+        Column("Next deadline", sort="due"),
     ),
-    sorts={"filed": ("filed_at",), "amount": ("amount",), "due": ("due_at",)},
+    sorts={"filed": ("filed_at",), "amount": ("amount",), "due": ("deadline_at",)},
     default_sort="-filed",
     filters=(
         Filter("status", "Status", choices=ClaimStatus.choices),
         Filter("reason", "Reason", choices=ClaimReason.choices),
         Filter("funded_by", "Funded by", choices=FundedBy.choices),
+        Filter("odr", "Counts in ODR", choices=ODR_CHOICES, apply=_odr),
+        Filter("deadline", "Deadline", choices=DEADLINE_CHOICES, apply=_deadline),
     ),
     search_fields=("amazon_order_id", "reason_text", "notes"),
     search_hint="Order id or notes",
 )
 
 
-class ClaimList(StoreListView):
+class ClaimQueryset:
+    store: Any
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        return claims_worklist(queryset=claims_for_store(store=self.store))
+
+
+class ClaimList(ClaimQueryset, CaseListView):
     stream = "claims"
     title = "A-to-z claims"
     spec = CLAIM_LIST
     row_template = "claims/_row.html"
 
-    def get_queryset(self) -> QuerySet[Claim]:
-        return claims_for_store(store=self.store)
+
+class ClaimExport(ClaimQueryset, CaseExportView):
+    stream = "claims"
+    spec = CLAIM_LIST
+    columns = CLAIM_COLUMNS
+    as_dict = claim_as_dict
 
 
-class ClaimDetail(StoreDetailView):
+class ClaimDetail(ClaimQueryset, CaseDetailView):
     stream = "claims"
     title = "A-to-z claim"
     template_name = "claims/claim_detail.html"
-    object: Claim
+    kind = "claim"
+    draft_action = "respond"
+    action_form_class = ClaimActionForm
 
-    def get_queryset(self) -> QuerySet[Claim]:
-        return claims_for_store(store=self.store)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["order"] = order_for_record(
-            store=self.store,
-            order_id=self.object.order_id,
-            amazon_order_id=self.object.amazon_order_id,
-        )
-        return context
+class ClaimAction(ClaimQueryset, CaseActionView):
+    stream = "claims"
+    title = "A-to-z claim"
+    template_name = "claims/claim_detail.html"
+    kind = "claim"
+    draft_action = "respond"
+    action_form_class = ClaimActionForm
+    perform = claim_action
+    done = {
+        "respond": "Response recorded.",
+        "provide_information": "Information recorded.",
+        "appeal": "Appeal recorded.",
+        "record_decision": "Decision recorded.",
+        "note": "Note added.",
+    }
+
+
+class ClaimEvidence(ClaimQueryset, CaseEvidenceView):
+    stream = "claims"
+    title = "Evidence pack"
+    fmt = "html"
+
+
+class ClaimEvidencePdf(ClaimEvidence):
+    fmt = "pdf"
+
+
+class ClaimEvidenceZip(ClaimEvidence):
+    fmt = "zip"

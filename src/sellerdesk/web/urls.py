@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
+from sellerdesk.cases.urls import case_patterns
 from sellerdesk.chargebacks.views import ChargebackDetail, ChargebackList
 from sellerdesk.claims.views import ClaimDetail, ClaimList
 from sellerdesk.feedback.views import FeedbackDetail, FeedbackList
@@ -64,6 +65,8 @@ store_patterns: list[URLPattern | URLResolver] = [
     ),
     # Returns: analytics, CSV export, a return's status and "Contact buyer".
     *returns_urls.store_patterns,
+    # Claims and chargebacks worked as cases: exports, actions, evidence packs.
+    *case_patterns,
 ]
 for _key, (_list, _detail) in _STREAM_VIEWS.items():
     store_patterns += [
