@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -9,8 +10,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from sellerdesk.audit.models import AuditEvent
 from sellerdesk.feedback.models import Feedback, FeedbackStatus
-from sellerdesk.feedback.removal import RemovalCheck, removal_check
+from sellerdesk.feedback.removal import GROUND_LABELS, RemovalCheck, removal_check
+from sellerdesk.marketplaces import get_marketplace
 from sellerdesk.orders.models import Order
 from sellerdesk.orders.selectors import order_for_record
 from sellerdesk.policy import policy_value
@@ -98,7 +101,13 @@ class RemovalState:
 
 
 def feedback_removal_state(*, feedback: Feedback, now: datetime | None = None) -> RemovalState:
-    check = feedback_removal(feedback=feedback)
+    return removal_state_for(feedback=feedback, check=feedback_removal(feedback=feedback), now=now)
+
+
+def removal_state_for(
+    *, feedback: Feedback, check: RemovalCheck, now: datetime | None = None
+) -> RemovalState:
+    """The removal state of ``feedback`` given its check (``feedback_removal_state``)."""
     days_left = feedback_removal_days_left(feedback=feedback, now=now)
     refusal = ""
     if feedback.status == FeedbackStatus.REMOVAL_REQUESTED:
@@ -171,3 +180,122 @@ def _orders_for(*, store: Store, feedback: list[Feedback]) -> dict[Any, Order]:
                 keyed[order.pk] = order
                 keyed.setdefault(order.amazon_order_id, order)
     return keyed
+
+
+def feedback_removal_states(
+    *, store: Store, feedback: Sequence[Feedback], now: datetime | None = None
+) -> dict[int, RemovalState]:
+    """The removal state of each of ``store``'s ``feedback``, by pk, with their orders read
+    in one query (a list page's rows)."""
+    orders = _orders_for(store=store, feedback=list(feedback))
+    states = {}
+    for item in feedback:
+        item.store = store  # spare a query per row for the policy and the time zone
+        order = orders.get(item.order_id) or orders.get(item.amazon_order_id)
+        check = removal_check_for(feedback=item, order=order)
+        states[item.pk] = removal_state_for(feedback=item, check=check, now=now)
+    return states
+
+
+REMOVAL_VERDICTS = ("eligible", "requestable", "not_eligible")
+
+
+def feedback_with_removal_verdict(
+    *, store: Store, queryset: QuerySet[Feedback], verdict: str, now: datetime | None = None
+) -> QuerySet[Feedback]:
+    """Narrow ``queryset`` (``store``'s feedback) by the removal check, which is code, not a
+    column: ``eligible`` (a ground applies), ``requestable`` (a request can be made now:
+    a ground, a requestable status, the window open) or ``not_eligible``.
+
+    Only 1-3 star feedback with a comment can have a ground, so only those are checked,
+    in chunks; the eligible ones are then picked by id.
+    """
+    if verdict not in REMOVAL_VERDICTS:
+        raise ValueError(f"unknown removal verdict {verdict!r}")
+    candidates = queryset.filter(store=store, rating__lte=3).exclude(comment="")
+    if verdict == "requestable":
+        days = policy_value(store, "feedback_removal_days")
+        opened = store_today(store=store, now=now) - timedelta(days=days)
+        candidates = candidates.filter(status__in=REQUESTABLE, left_on__gte=opened)
+    eligible: list[int] = []
+    batch: list[Feedback] = []
+
+    def flush() -> None:
+        states = feedback_removal_states(store=store, feedback=batch, now=now)
+        for pk, state in states.items():
+            if state.can_request if verdict == "requestable" else state.check.eligible:
+                eligible.append(pk)
+        batch.clear()
+
+    for item in candidates.order_by("pk").iterator(chunk_size=ORDER_CHUNK):
+        batch.append(item)
+        if len(batch) == ORDER_CHUNK:
+            flush()
+    flush()
+    if verdict == "not_eligible":
+        return queryset.exclude(pk__in=eligible)
+    return queryset.filter(pk__in=eligible)
+
+
+# --- one feedback's page ----------------------------------------------------------------
+
+
+def feedback_manager_url(*, store: Store) -> str:
+    """Seller Central's Feedback Manager in the store's marketplace (a link for the seller:
+    removal requests and public replies are made there)."""
+    domain = get_marketplace(store.marketplace).domain
+    return f"https://sellercentral.{domain}/feedback-manager/index.html"
+
+
+HISTORY_LABELS = {
+    "feedback.removal_requested": "Removal requested",
+    "feedback.removal_outcome": "Removal outcome recorded",
+    "feedback.reply_posted": "Public reply posted",
+}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    action: str
+    label: str
+    actor: str
+    details: list[tuple[str, str]]
+
+
+def feedback_history(*, feedback: Feedback) -> list[HistoryEntry]:
+    """What was done with ``feedback``, oldest first: its audit events, as who did what."""
+    events = (
+        AuditEvent.objects.filter(
+            store_id=feedback.store_id,
+            target_type=feedback._meta.label_lower,
+            target_id=str(feedback.pk),
+        )
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )
+    statuses = dict(FeedbackStatus.choices)
+    entries = []
+    for event in events:
+        data: dict[str, Any] = event.data if isinstance(event.data, dict) else {}
+        details: list[tuple[str, str]] = []
+        if event.action == "feedback.removal_requested":
+            grounds = [GROUND_LABELS.get(str(g), str(g)) for g in data.get("grounds", [])]
+            details.append(("Grounds", "; ".join(grounds) or "—"))
+            if "days_left" in data:
+                details.append(("Days left in the window", str(data["days_left"])))
+        elif event.action == "feedback.removal_outcome":
+            status = str(data.get("status", ""))
+            details.append(("Status", statuses.get(status, status)))
+        elif event.action == "feedback.reply_posted":
+            details.append(("Reply", str(data.get("text", ""))))
+        entries.append(
+            HistoryEntry(
+                at=event.created_at,
+                action=event.action,
+                label=HISTORY_LABELS.get(event.action, event.action),
+                actor=event.actor.email if event.actor is not None else "System",
+                details=details,
+            )
+        )
+    return entries

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from sellerdesk.cases.urls import case_patterns
 from sellerdesk.chargebacks.views import ChargebackDetail, ChargebackList
 from sellerdesk.claims.views import ClaimDetail, ClaimList
+from sellerdesk.feedback import urls as feedback_urls
 from sellerdesk.feedback.views import FeedbackDetail, FeedbackList
 from sellerdesk.mail import views as mail_views
 from sellerdesk.messaging import compose_views
@@ -63,6 +64,8 @@ store_patterns: list[URLPattern | URLResolver] = [
         mail_views.ChannelActive.as_view(),
         name="mail_channel_active",
     ),
+    # Feedback: CSV export, removal requests and outcomes, the one public reply.
+    *feedback_urls.store_patterns,
     # Returns: analytics, CSV export, a return's status and "Contact buyer".
     *returns_urls.store_patterns,
     # Claims and chargebacks worked as cases: exports, actions, evidence packs.
