@@ -28,7 +28,7 @@ LOGGERS = ("", "sp_api", "sp_api.base.client", "sp_api.auth.access_token_client"
 def fake() -> Iterator[FakeSpApi]:
     with running_fake() as server:
         for report_type in (
-            "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL",
+            "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL",
             "GET_SELLER_FEEDBACK_DATA",
             "GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE",
             "GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA",

@@ -31,7 +31,9 @@ class ReportKind:
 
 
 REPORT_KINDS: tuple[ReportKind, ...] = (
-    ReportKind("orders", "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL", "window"),
+    # By *last update*, not order date: the same columns, but an incremental window then
+    # also brings back older orders whose status changed (shipped, cancelled, delivered).
+    ReportKind("orders", "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL", "window"),
     ReportKind("feedback", "GET_SELLER_FEEDBACK_DATA", "window"),
     ReportKind(
         "returns",
