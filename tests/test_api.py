@@ -475,6 +475,13 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
     }
     # Returns: stats per SKU and the CSV export (tests/test_returns_api.py).
     expected |= {f"{API}/returns/stats", f"{API}/returns.csv"}
+    # Claims and chargebacks worked as cases (tests/test_claims_api.py).
+    for case in ("claims", "chargebacks"):
+        expected |= {
+            f"{API}/{case}.csv",
+            f"{API}/{case}/{{id}}/timeline",
+            f"{API}/{case}/{{id}}/actions",
+        }
     # Working seller feedback (tests/test_api_feedback.py).
     expected |= {
         f"{API}/feedback.csv",
@@ -497,6 +504,8 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         f"{API}/conversations/{{id}}/no-response-needed": {"post"},
         f"{API}/lint": {"post"},
         f"{API}/mail/emails/{{id}}/reprocess": {"post"},
+        f"{API}/claims/{{id}}/actions": {"post"},
+        f"{API}/chargebacks/{{id}}/actions": {"post"},
     }
     # Bodies read after the role check are documented all the same.
     for path, method, field in [
@@ -505,6 +514,8 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         ("/lint", "post", "kind"),
         ("/feedback/{id}/removal-outcome", "post", "outcome"),
         ("/feedback/{id}/reply", "post", "text"),
+        ("/claims/{id}/actions", "post", "funded_by"),
+        ("/chargebacks/{id}/actions", "post", "amount"),
     ]:
         body = schema["paths"][f"{API}{path}"][method]["requestBody"]
         content = body["content"]["application/json"]["schema"]

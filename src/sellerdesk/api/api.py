@@ -10,6 +10,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from sellerdesk.api import (
+    case_work,
     cases,
     conversations,
     feedback_actions,
@@ -37,5 +38,6 @@ api.add_router("", mail.router)
 # Before cases: its /returns/{id} would otherwise take /returns/stats.
 api.add_router("", returns.router)
 api.add_router("", cases.router)
+api.add_router("", case_work.router)
 api.add_router("", voice.router)
 api.add_router("", feedback_actions.router)

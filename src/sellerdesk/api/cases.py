@@ -59,7 +59,8 @@ def chargeback_list(
     amazon_order_id: str | None = None,
     ordering: ChargebackOrdering = "-received_at",
 ) -> QuerySet[Chargeback]:
-    chargebacks = visible(request, Chargeback.objects.all(), store=store)
+    # The store's ODR setting judges each chargeback (ChargebackOut.counts_in_odr).
+    chargebacks = visible(request, Chargeback.objects.select_related("store"), store=store)
     if status:
         chargebacks = chargebacks.filter(status=status)
     if kind:
@@ -71,7 +72,7 @@ def chargeback_list(
 
 @router.get("/chargebacks/{id}", response=ChargebackOut, tags=["chargebacks"])
 def chargeback_detail(request: HttpRequest, id: int) -> Chargeback:
-    return visible_or_404(request, Chargeback.objects.all(), pk=id)
+    return visible_or_404(request, Chargeback.objects.select_related("store"), pk=id)
 
 
 @router.get("/returns", response=list[ReturnOut], tags=["returns"])

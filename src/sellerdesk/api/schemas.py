@@ -13,7 +13,11 @@ from ninja import Field, ModelSchema, Schema
 from pydantic import ConfigDict, field_validator
 
 from sellerdesk.chargebacks.models import Chargeback
+from sellerdesk.chargebacks.odr import chargeback_counts_in_odr
+from sellerdesk.chargebacks.odr import odr_key as chargeback_odr_key
 from sellerdesk.claims.models import Claim
+from sellerdesk.claims.odr import claim_counts_in_odr
+from sellerdesk.claims.odr import odr_key as claim_odr_key
 from sellerdesk.compliance.rules import Kind
 from sellerdesk.feedback.models import Feedback
 from sellerdesk.mail.models import InboundEmail, MailChannel
@@ -337,6 +341,11 @@ class MailChannelOut(ModelSchema):
 
 class ClaimOut(ModelSchema):
     amount: str | None
+    # Order Defect Rate: true/false, null while pending; "counts", "pending" or
+    # "not_counted"; and why (claims.odr).
+    counts_in_odr: bool | None
+    odr: str
+    odr_reason: str
 
     class Meta:
         model = Claim
@@ -346,9 +355,24 @@ class ClaimOut(ModelSchema):
     def resolve_amount(obj: Claim) -> str | None:
         return decimal_str(obj.amount)
 
+    @staticmethod
+    def resolve_counts_in_odr(obj: Claim) -> bool | None:
+        return claim_counts_in_odr(obj)[0]
+
+    @staticmethod
+    def resolve_odr(obj: Claim) -> str:
+        return claim_odr_key(claim_counts_in_odr(obj)[0])
+
+    @staticmethod
+    def resolve_odr_reason(obj: Claim) -> str:
+        return claim_counts_in_odr(obj)[1]
+
 
 class ChargebackOut(ModelSchema):
     amount: str | None
+    counts_in_odr: bool | None  # as for claims (chargebacks.odr)
+    odr: str
+    odr_reason: str
 
     class Meta:
         model = Chargeback
@@ -357,6 +381,18 @@ class ChargebackOut(ModelSchema):
     @staticmethod
     def resolve_amount(obj: Chargeback) -> str | None:
         return decimal_str(obj.amount)
+
+    @staticmethod
+    def resolve_counts_in_odr(obj: Chargeback) -> bool | None:
+        return chargeback_counts_in_odr(obj)[0]
+
+    @staticmethod
+    def resolve_odr(obj: Chargeback) -> str:
+        return chargeback_odr_key(chargeback_counts_in_odr(obj)[0])
+
+    @staticmethod
+    def resolve_odr_reason(obj: Chargeback) -> str:
+        return chargeback_counts_in_odr(obj)[1]
 
 
 class ReturnOut(ModelSchema):
