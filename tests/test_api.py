@@ -494,11 +494,26 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         f"{API}/feedback/{{id}}/reply": {"post"},
     }
     expected |= set(feedback_writes)
+    # Reviews and questions worked, top complaints, CSV of every list
+    # (tests/test_reviews_*.py, tests/test_questions_workflow.py, tests/test_web_csv.py).
+    expected |= {
+        f"{API}/reviews/complaints",
+        f"{API}/reviews/{{id}}/response-draft",
+        f"{API}/questions/{{id}}/answer-draft",
+        *(f"{API}/{stream}.csv" for stream in ("reviews", "questions", "orders", "conversations")),
+    }
+    voice_writes = {
+        f"{API}/reviews/{{id}}/response": {"post"},
+        f"{API}/reviews/{{id}}/no-action": {"post"},
+        f"{API}/questions/{{id}}/answer": {"post"},
+        f"{API}/questions/{{id}}/dismiss": {"post"},
+    }
+    expected |= set(voice_writes)
     assert set(schema["paths"]) == expected
     writes = {
         path: methods for path, item in schema["paths"].items() if (methods := set(item) - {"get"})
     }
-    assert writes == feedback_writes | {
+    assert writes == feedback_writes | voice_writes | {
         f"{API}/conversations/{{id}}": {"patch"},
         f"{API}/conversations/{{id}}/replies": {"post"},
         f"{API}/conversations/{{id}}/no-response-needed": {"post"},
@@ -514,6 +529,10 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         ("/lint", "post", "kind"),
         ("/feedback/{id}/removal-outcome", "post", "outcome"),
         ("/feedback/{id}/reply", "post", "text"),
+        ("/reviews/{id}/response", "post", "text"),
+        ("/reviews/{id}/no-action", "post", "reason"),
+        ("/questions/{id}/answer", "post", "text"),
+        ("/questions/{id}/dismiss", "post", "reason"),
         ("/claims/{id}/actions", "post", "funded_by"),
         ("/chargebacks/{id}/actions", "post", "amount"),
     ]:

@@ -13,11 +13,14 @@ from sellerdesk.api import (
     case_work,
     cases,
     conversations,
+    exports,
     feedback_actions,
     mail,
     orders,
+    questions,
     replies,
     returns,
+    reviews,
     stores,
     voice,
 )
@@ -39,5 +42,9 @@ api.add_router("", mail.router)
 api.add_router("", returns.router)
 api.add_router("", cases.router)
 api.add_router("", case_work.router)
+# Before voice: its /reviews/{id} would otherwise take /reviews/complaints.
+api.add_router("", reviews.router)
+api.add_router("", questions.router)
+api.add_router("", exports.router)
 api.add_router("", voice.router)
 api.add_router("", feedback_actions.router)

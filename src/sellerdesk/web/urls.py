@@ -16,11 +16,14 @@ from sellerdesk.mail import views as mail_views
 from sellerdesk.messaging import compose_views
 from sellerdesk.messaging.views import AttachmentDownload, InboxDetail, InboxList
 from sellerdesk.orders.views import OrderDetail, OrderList
+from sellerdesk.questions import urls as questions_urls
 from sellerdesk.questions.views import QuestionDetail, QuestionList
 from sellerdesk.returns import urls as returns_urls
 from sellerdesk.returns.views import ReturnDetail, ReturnList
+from sellerdesk.reviews import urls as reviews_urls
 from sellerdesk.reviews.views import ReviewDetail, ReviewList
 from sellerdesk.web import views
+from sellerdesk.web.exports import export_patterns
 from sellerdesk.web.forms import EmailAuthenticationForm
 from sellerdesk.web.generic import StoreDetailView, StoreListView
 
@@ -50,6 +53,11 @@ store_patterns: list[URLPattern | URLResolver] = [
     path("inbox/<int:pk>/assign/", compose_views.Assign.as_view(), name="inbox_assign"),
     path("inbox/<int:pk>/presence/", compose_views.Presence.as_view(), name="inbox_presence"),
     path("attachments/<int:pk>/", AttachmentDownload.as_view(), name="attachment_download"),
+    # Reviews (response workflow, top complaints) and questions (answers), CSV exports
+    # of every list, orders and the inbox included.
+    *reviews_urls.store_patterns,
+    *questions_urls.store_patterns,
+    *export_patterns,
     # Mail: what could not be processed, and where mail comes from.
     path("mail/quarantine/", mail_views.Quarantine.as_view(), name="mail_quarantine"),
     path(
