@@ -45,6 +45,16 @@ DEFAULTS: dict[str, int] = {
     "report_first_sync_days": 90,
     # Returns report (GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE): at most 60 days a request.
     "returns_report_max_days": 60,
+    # Order Defect Rate: orders of 60 days by order date, the window ending 14 days
+    # before the day it is computed for (seen in Amazon's own report, not documented).
+    # A store override must be positive: a lag of 0 cannot be set (policy_value).
+    "odr_window_days": 60,
+    "odr_window_lag_days": 14,
+    # Targets in basis points (100 = 1 %): ODR < 1 %, Late Shipment Rate < 4 %,
+    # Pre-fulfilment Cancel Rate < 2.5 %.
+    "odr_target_basis_points": 100,
+    "late_shipment_target_basis_points": 400,
+    "pre_fulfillment_cancel_target_basis_points": 250,
 }
 
 # Per-marketplace differences, where Amazon documents one.
