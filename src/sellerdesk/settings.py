@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "sellerdesk.audit",
     "sellerdesk.jobs",
     "sellerdesk.spapi",
+    "sellerdesk.health",
     "sellerdesk.web",
 ]
 
