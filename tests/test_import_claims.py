@@ -41,7 +41,9 @@ def test_imports_with_deadlines(store) -> None:  # type: ignore[no-untyped-def]
     assert (granted.reason, granted.due_at) == ("not_as_described", None)
     assert granted.filed_at == datetime(2026, 10, 20, 21, 5, tzinfo=UTC)
     assert granted.decided_at == granted.filed_at  # no decided_at column: the filing time
-    assert granted.appeal_due_at == granted.filed_at + timedelta(days=30)
+    # 30 calendar days in the store's time zone: 14:05 in Los Angeles on 20 October
+    # (PDT) is due at 14:05 on 19 November (PST): 30 days and one hour later in UTC.
+    assert granted.appeal_due_at == datetime(2026, 11, 19, 22, 5, tzinfo=UTC)
     denied = Claim.objects.get(amazon_order_id="113-2223334-4445556")
     assert (denied.reason, denied.status, denied.amount, denied.currency) == (
         "return_refund", "denied", None, "",

@@ -12,14 +12,14 @@ within ``chargeback_response_days`` of its notice; any other status has none.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, ClassVar
 
 from sellerdesk.chargebacks.models import Chargeback, ChargebackKind, ChargebackStatus
+from sellerdesk.chargebacks.services import chargeback_response_due
 from sellerdesk.common.models import Source
 from sellerdesk.imports.base import Column, Counts, Importer, Reader
-from sellerdesk.imports.upsert import Upsert, assign, orders_by_id, same_day, utc
-from sellerdesk.policy import policy_value
+from sellerdesk.imports.upsert import Upsert, assign, orders_by_id, same_day
 from sellerdesk.stores.models import Store
 
 FIELDS = (
@@ -55,8 +55,9 @@ def chargeback_deadlines(
     them. ``fill_only`` (the status did not change): only missing values are set."""
     if chargeback.status == ChargebackStatus.OPEN:
         if not fill_only or chargeback.due_at is None:
-            days = policy_value(store, "chargeback_response_days")
-            chargeback.due_at = utc(chargeback.received_at) + timedelta(days=days)
+            chargeback.due_at = chargeback_response_due(
+                store=store, received_at=chargeback.received_at
+            )
         return
     if not fill_only:
         chargeback.due_at = None

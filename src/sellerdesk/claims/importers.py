@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
@@ -27,11 +27,11 @@ from django.utils import timezone
 from sellerdesk.chargebacks.importers import chargeback_deadlines, choices_of, currency_code
 from sellerdesk.chargebacks.models import Chargeback, ChargebackStatus
 from sellerdesk.claims.models import Claim, ClaimReason, ClaimStatus, FundedBy
+from sellerdesk.claims.services import claim_appeal_due, claim_response_due
 from sellerdesk.common.models import Source
 from sellerdesk.imports.base import Column, Counts, Importer, Reader
 from sellerdesk.imports.models import SettlementCase, SettlementCaseAmount
-from sellerdesk.imports.upsert import Upsert, assign, orders_by_id, same_day, utc
-from sellerdesk.policy import policy_value
+from sellerdesk.imports.upsert import Upsert, assign, orders_by_id, same_day
 from sellerdesk.stores.models import Store
 
 CLAIM_FIELDS = (
@@ -88,16 +88,17 @@ def claim_deadlines(
             setattr(claim, name, value)
 
     if claim.status == ClaimStatus.ACTION_REQUIRED:
-        hours = policy_value(store, "atoz_response_hours")
-        put("due_at", utc(claim.filed_at) + timedelta(hours=hours))
+        put("due_at", claim_response_due(claim=claim, store=store, requested_at=claim.filed_at))
         return
     if not fill_only:
         claim.due_at = None
     if claim.status in DECIDED and claim.decided_at is None:
         claim.decided_at = decided_at
     if claim.status == ClaimStatus.GRANTED:
-        days = policy_value(store, "atoz_appeal_days")
-        put("appeal_due_at", utc(claim.decided_at or decided_at) + timedelta(days=days))
+        put(
+            "appeal_due_at",
+            claim_appeal_due(store=store, decided_at=claim.decided_at or decided_at),
+        )
 
 
 def _deadline_fields(claim: Claim) -> tuple[Any, ...]:
