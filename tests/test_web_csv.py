@@ -188,3 +188,20 @@ def test_api_exports(client: Client, viewer_a: User, store_a: Store, store_b: St
     for path in ("/api/v1/orders.csv", "/api/v1/conversations.csv"):
         assert client.get(path, {"store": store_b.pk}, **auth).status_code == 404  # type: ignore[arg-type]
         assert client.get(path).status_code == 401
+
+
+def test_orders_and_inbox_lists_link_their_exports(client, agent_a, store_a) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    client.force_login(agent_a)
+    for list_name, export_name in (
+        ("orders_list", "orders_export"),
+        ("inbox_list", "inbox_export"),
+    ):
+        page = client.get(
+            reverse(list_name, args=[store_a.pk]) + "?sort=-purchase_date"
+            if list_name == "orders_list"
+            else reverse(list_name, args=[store_a.pk])
+        )
+        assert page.status_code == 200
+        assert reverse(export_name, args=[store_a.pk]) in page.content.decode()

@@ -41,6 +41,7 @@ ORDER_LIST = ListSpec(
 
 
 class OrderList(StoreListView):
+    results_template = "orders/_list_results.html"
     stream = "orders"
     title = "Orders"
     spec = ORDER_LIST
