@@ -509,6 +509,8 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         f"{API}/questions/{{id}}/dismiss": {"post"},
     }
     expected |= set(voice_writes)
+    # Account health (tests/test_health_api.py).
+    expected |= {f"{API}/health"}
     assert set(schema["paths"]) == expected
     writes = {
         path: methods for path, item in schema["paths"].items() if (methods := set(item) - {"get"})

@@ -15,6 +15,7 @@ from sellerdesk.api import (
     conversations,
     exports,
     feedback_actions,
+    health,
     mail,
     orders,
     questions,
@@ -48,3 +49,4 @@ api.add_router("", questions.router)
 api.add_router("", exports.router)
 api.add_router("", voice.router)
 api.add_router("", feedback_actions.router)
+api.add_router("", health.router)

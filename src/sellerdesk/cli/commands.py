@@ -433,6 +433,10 @@ def register(sub: Any) -> None:
 
     register_returns(add)
 
+    from sellerdesk.health.cli import register as register_health
+
+    register_health(add)
+
     p = add("lint", cmd_lint, "Check a text against Amazon's communication guidelines.")
     p.add_argument("file", nargs="?", metavar="FILE|-", help="text file, or - for stdin")
     p.add_argument("--kind", choices=["reply", "proactive", "public"], default="reply")
