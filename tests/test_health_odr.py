@@ -219,19 +219,27 @@ def test_fraud_and_service_chargebacks(
 
 
 def test_the_stores_setting_decides_a_chargeback_decided_for_the_seller(store: Store) -> None:
+    # One order, its service chargeback decided for the seller: 0/1 by default, 1/1 once
+    # the store counts those (policy "chargeback_decided_for_seller_counts" = 1).
     o = order(store)
     chargeback(store, o, "service", "decided_for_seller")
-    assert OdrSettings.for_store(store).decided_for_seller_counts is False
-    assert figure(store, **_store_settings(store)).orders_with_defects == 0
+    default = OdrSettings.for_store(store)
+    assert default.decided_for_seller_counts is False
+    assert figure(store, decided_for_seller_counts=default.decided_for_seller_counts).rate == 0.0
     store.policy_overrides = {"chargeback_decided_for_seller_counts": 1}
     store.save()
-    assert OdrSettings.for_store(store).decided_for_seller_counts is True
-    assert figure(store, **_store_settings(store)).orders_with_defects == 1
+    counting = OdrSettings.for_store(store)
+    assert counting.decided_for_seller_counts is True
+    assert figure(store, decided_for_seller_counts=counting.decided_for_seller_counts).rate == 1.0
 
 
-def _store_settings(store: Store) -> dict[str, Any]:
-    s = OdrSettings.for_store(store)
-    return {"decided_for_seller_counts": s.decided_for_seller_counts}
+def test_the_stores_policy_sets_window_and_target(store: Store) -> None:
+    store.policy_overrides = {
+        "odr_window_days": 30, "odr_window_lag_days": 7, "odr_target_basis_points": 50,
+    }  # fmt: skip
+    store.save()
+    assert OdrSettings.for_store(store) == OdrSettings(window_days=30, lag_days=7, target_bp=50)
+    assert OdrSettings.for_store(store).target == 0.005
 
 
 @pytest.mark.parametrize(
