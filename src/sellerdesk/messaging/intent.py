@@ -1,8 +1,9 @@
-"""The intent of an incoming buyer message: a transparent weighted-pattern scorer.
+"""The intent of an incoming buyer message: hand-written cue tables and a learned model.
 
-``classify_intent(text=…, subject=…)`` answers one ``Intent`` value, a confidence, the
-language and the phrases that decided it (shown to the agent as "why"). Pure Python:
-no database, no network, no model; one compiled regular expression per language.
+``classify_intent(text=…, subject=…)`` answers one ``Intent`` value, a confidence (a
+probability), the language and the phrases that decided it (shown to the agent as "why").
+No database, no network; the learned model is fitted from the committed labelled sets on
+first use (``intent_model``). ``classify_by_rules`` is the cue tables' answer alone.
 
 How a message is read:
 
@@ -31,13 +32,23 @@ How a message is read:
    into the running but never push out one the body names more strongly.
 6. Among the intents whose body score is close to the best, the most specific wins
    (``PRECEDENCE``): damaged + refund is damaged, "thanks, but where is it" is not thanks.
+7. The learned model (``intent_model``: TF-IDF of character and word n-grams, a linear
+   SVM) reads the same words, and ``decide`` combines both answers: a softmax over the
+   model's scores and the cue tables' answer, with weights fitted on messages neither
+   half learned from; the cue tables' answer stands where they are confident, and for a
+   few conventions the model cannot learn (see ``decide``). Measured leave one set out on
+   the one set the cue tables were never tuned on (intent_blind2): cue tables 85.4 %,
+   model 89.6 %, hybrid 92.6 % (``bench/intent_accuracy.py --cv``).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import re
+import threading
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -66,6 +77,17 @@ from sellerdesk.messaging.intent_cues.base import (
     WHERE,
     WRONG,
 )
+from sellerdesk.messaging.intent_model import (
+    COMBINER_WEIGHTS,
+    DATA_DIR,
+    TRAINING_SETS,
+    Example,
+    IntentModel,
+    combine,
+    training_examples,
+)
+
+logger = logging.getLogger(__name__)
 
 # When several intents have a strong enough case, the earlier one wins: the more specific
 # problem decides the reply (a broken item someone wants refunded is a damaged item).
@@ -624,6 +646,8 @@ class _SubjectSignals:
     cues: dict[str, float]
     evidence: dict[str, list[str]]
     language: str
+    # The subject without "Re:" when the buyer (or their mailer) wrote it, else "".
+    words: str = ""
 
 
 def _subject_signals(subject: str, language: str) -> _SubjectSignals:
@@ -641,13 +665,14 @@ def _subject_signals(subject: str, language: str) -> _SubjectSignals:
             hints[intent] = SUBJECT_HINT_WEIGHT
             evidence[intent] = [f"subject: {bare[m.start() : m.end()]}"]
     cues: dict[str, float] = {}
-    if not _AMAZON_SUBJECT.search(bare):
-        # A subject the buyer (or another mailer) wrote: read it like the body, lightly.
-        hits = _find(folded, list(LANGUAGES), language)
-        cues, cue_evidence = _score(hits, bare, SUBJECT_CUE_FACTOR, WHERE, "subject: ")
-        for intent, phrases in cue_evidence.items():
-            evidence.setdefault(intent, []).extend(phrases)
-    return _SubjectSignals(hints, cues, evidence, template_language)
+    if _AMAZON_SUBJECT.search(bare):
+        return _SubjectSignals(hints, cues, evidence, template_language)
+    # A subject the buyer (or another mailer) wrote: read it like the body, lightly.
+    hits = _find(folded, list(LANGUAGES), language)
+    cues, cue_evidence = _score(hits, bare, SUBJECT_CUE_FACTOR, WHERE, "subject: ")
+    for intent, phrases in cue_evidence.items():
+        evidence.setdefault(intent, []).extend(phrases)
+    return _SubjectSignals(hints, cues, evidence, template_language, bare)
 
 
 # --- 6. the decision ----------------------------------------------------------------
@@ -674,8 +699,35 @@ def _merge(
         into[1].setdefault(intent, []).extend(phrases)
 
 
-def classify_intent(*, text: str, subject: str = "") -> IntentResult:
-    """The intent of one buyer message (see the module docstring for the method)."""
+@dataclass(frozen=True)
+class RuleVerdict:
+    """What the cue tables make of a message, with what the learned model needs to read."""
+
+    result: IntentResult
+    # The text the decision read: the buyer's own words, and the quoted history below them
+    # when the new text only chases it ("any update?").
+    read: str
+    # The buyer's own words.
+    body: str
+    # The intents whose score came close enough to the best for ``PRECEDENCE`` to choose
+    # among them.
+    contenders: tuple[str, ...] = ()
+    # A subject the buyer wrote (not an Amazon template): words of the buyer too.
+    subject_words: str = ""
+
+    @property
+    def model_input(self) -> str:
+        """What the learned model reads: a subject the buyer wrote, then ``read``."""
+        return f"{self.subject_words}\n{self.read}" if self.subject_words else self.read
+
+
+def classify_by_rules(*, text: str, subject: str = "") -> IntentResult:
+    """The cue tables' answer alone (see the module docstring for the method)."""
+    return rule_verdict(text=text, subject=subject).result
+
+
+def rule_verdict(*, text: str, subject: str = "") -> RuleVerdict:
+    """The cue tables' answer, the intents they weighed and the text they read."""
     body, history = _split(text)
     folded = fold(body)
     lang_scores = language_scores(body, folded)
@@ -686,8 +738,10 @@ def classify_intent(*, text: str, subject: str = "") -> IntentResult:
     hits = _find(folded, tables, language)
     own_intents = {h.cue.intent for h in hits if h.cue.weight > 0}
     chases = FOLLOWUP in own_intents or (not own_intents and "?" in body)
+    read = body
     if history and chases:
         # "Any update?" above the quoted request: the history says what is chased.
+        read = f"{body}\n{history}"
         found = _score(hits, body)
         folded_history = fold(history)
         history_hits = _find(folded_history, tables, language)
@@ -704,8 +758,9 @@ def classify_intent(*, text: str, subject: str = "") -> IntentResult:
         if signals.hints:
             hints = signals.hints
             intent = max(hints, key=lambda i: (hints[i], -PRECEDENCE.index(i)))
-            return IntentResult(intent, 0.45, language, signals.evidence[intent][:MAX_EVIDENCE])
-        return IntentResult(OTHER, 0.2, language, [])
+            result = IntentResult(intent, 0.45, language, signals.evidence[intent][:MAX_EVIDENCE])
+            return RuleVerdict(result, read, body, (), signals.words)
+        return RuleVerdict(IntentResult(OTHER, 0.2, language, []), read, body, (), signals.words)
 
     said = {i: body_scores.get(i, 0.0) + signals.cues.get(i, 0.0) for i in INTENTS}
     totals = {i: said[i] + signals.hints.get(i, 0.0) for i in INTENTS}
@@ -719,13 +774,119 @@ def classify_intent(*, text: str, subject: str = "") -> IntentResult:
         others = [i for i in written if i != THANKS]
         intent = max(others, key=lambda i: totals[i]) if others else OTHER
         if intent == OTHER and OTHER not in written:
-            return IntentResult(OTHER, 0.3, language, [])
+            result = IntentResult(OTHER, 0.3, language, [])
+            return RuleVerdict(result, read, body, (), signals.words)
 
     share = totals[intent] / sum(totals.values())
     strength = 1 - math.exp(-totals[intent] / 3)
     confidence = round(min(0.98, 0.1 + 0.88 * share * strength), 2)
     evidence = body_evidence.get(intent, []) + signals.evidence.get(intent, [])
-    return IntentResult(intent, confidence, language, evidence[:MAX_EVIDENCE])
+    result = IntentResult(intent, confidence, language, evidence[:MAX_EVIDENCE])
+    ranked = tuple(sorted(contenders, key=PRECEDENCE.index))
+    return RuleVerdict(result, read, body, ranked, signals.words)
+
+
+# --- 7. the learned model and the final decision ------------------------------------
+
+# The cue tables' answer stands against the model's when their confidence reaches this (a
+# cue that decided clearly or, at 0.45, an Amazon subject template when the buyer's words
+# name nothing), unless the combined probability of the model's answer reaches MODEL_SURE.
+RULES_CONFIDENT = 0.45
+MODEL_SURE = 0.9
+# A wrong item and its remedy: "wrong size sent, I'd like to return it" is a wrong item
+# (``PRECEDENCE``), a convention the model cannot learn from a few hundred messages, where
+# "wrong size" is mostly the buyer's mistake. (Not extended to damaged + refund: the sets
+# written by other people label a settled damage whose money is chased as a refund.)
+_REMEDIES = frozenset({RETURN, REFUND})
+_MODEL_WORD = re.compile(r"\w\w+")
+
+
+def fit_model(examples: Sequence[Example]) -> IntentModel:
+    """The learned model fitted on labelled messages (deterministic)."""
+    texts = [fold(rule_verdict(text=e.text, subject=e.subject).model_input) for e in examples]
+    return IntentModel.fit(texts, [e.intent for e in examples])
+
+
+_model_lock = threading.Lock()
+_model: list[IntentModel | None] = []  # empty until the first message
+
+
+def learned_model() -> IntentModel | None:
+    """The model fitted on the committed sets on first use, then kept for the process.
+
+    ``None`` (the cue tables decide alone) when the sets are not where a source checkout
+    keeps them.
+    """
+    if not _model:
+        with _model_lock:
+            if not _model:
+                try:
+                    examples = training_examples(TRAINING_SETS)
+                except OSError:
+                    logger.warning("intent: no training sets in %s, cue tables only", DATA_DIR)
+                    _model.append(None)
+                else:
+                    _model.append(fit_model(examples))
+    return _model[0]
+
+
+def _rules_stand(verdict: RuleVerdict, answer: str, probability: float) -> bool:
+    """Whether the cue tables' answer stands against ``answer`` (see ``decide``)."""
+    rules = verdict.result
+    return (
+        (rules.confidence >= RULES_CONFIDENT and probability < MODEL_SURE)
+        or (rules.intent == WRONG and answer in _REMEDIES and answer in verdict.contenders)
+        or (answer == THANKS and "?" in verdict.body)
+    )
+
+
+def decide(
+    verdict: RuleVerdict,
+    model: IntentModel,
+    weights: Sequence[float] = COMBINER_WEIGHTS,
+) -> IntentResult:
+    """The final answer from the cue tables' verdict and the learned model.
+
+    1. The model reads nothing shorter than two words: one word is a cue the tables know
+       ("thx", "Novità?") or nothing to go on ("ok").
+    2. ``combine`` gives each intent a probability from the model's scores and the cue
+       tables' answer and confidence (weights fitted on messages neither half learned
+       from); the most probable intent is the answer, unless
+    3. the cue tables' answer stands: when they are confident (``RULES_CONFIDENT``) and
+       the combination is not nearly sure of another answer (``MODEL_SURE``), when they
+       found a wrong item and the model only its remedy (a return or refund they found
+       too), or when the model would make a question a bare thank-you.
+
+    The confidence is the combined probability of the answer (0.01 to 0.99). The evidence quotes the
+    cue phrases when the answer is the cue tables', else the words that weighed most in
+    the model's score for it ("model: remboursé").
+    """
+    rules = verdict.result
+    text = verdict.model_input
+    if len(_MODEL_WORD.findall(text)) < 2:
+        return rules
+    folded = fold(text)
+    rule_index = model.classes.index(rules.intent)
+    probabilities = combine(model.decision(folded), rule_index, rules.confidence, weights)
+    best = int(probabilities.argmax())
+    answer = model.classes[best]
+    if answer != rules.intent and _rules_stand(verdict, answer, float(probabilities[best])):
+        answer, best = rules.intent, rule_index
+    confidence = min(0.99, max(0.01, round(float(probabilities[best]), 2)))
+    if answer == rules.intent and rules.evidence:
+        evidence = rules.evidence
+    else:
+        evidence = [f"model: {word}" for word in model.weighed_words(folded, text, answer)]
+    return IntentResult(answer, confidence, rules.language, evidence)
+
+
+def classify_intent(*, text: str, subject: str = "") -> IntentResult:
+    """The intent of one buyer message: the cue tables and the learned model together."""
+    verdict = rule_verdict(text=text, subject=subject)
+    model = learned_model()
+    if model is None:
+        return verdict.result
+    return decide(verdict, model)
 
 
 __all__ = [
@@ -743,7 +904,9 @@ __all__ = [
     "WHERE",
     "WRONG",
     "IntentResult",
+    "RuleVerdict",
     "buyer_text",
+    "classify_by_rules",
     "classify_intent",
     "detect_language",
     "fold",
