@@ -7,40 +7,19 @@ emails or an import must not become a formula on the seller's machine.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
-
-
-def csv_text(*, rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([csv_cell(row.get(name)) for name in columns])
-    return out.getvalue()
+from sellerdesk.web.csv import csv_text
 
 
 def csv_response(
     *, rows: Iterable[dict[str, Any]], columns: Sequence[str], filename: str
 ) -> HttpResponse:
-    response = HttpResponse(
-        csv_text(rows=rows, columns=columns), content_type="text/csv; charset=utf-8"
-    )
+    """The whole CSV in one response (cells as ``web.csv.csv_cell`` writes them)."""
+    response = HttpResponse(csv_text(columns, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, max-age=0"
     return response

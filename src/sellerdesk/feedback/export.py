@@ -7,53 +7,37 @@ prefixed with ``'``: buyer comments are not trusted.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any
+
+from sellerdesk.web.csv import csv_lines
 
 COLUMNS = (
     "id", "store", "order_id", "date", "rating", "comment", "status", "reply_status",
     "fulfillment_channel", "removal_eligible", "removal_grounds", "removal_days_left",
 )  # fmt: skip
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def feedback_csv_lines(rows: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[str]:
     """The header, then one line per (store name, ``feedback_rows`` row)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-
-    def line(values: Iterable[object]) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow([_cell(v) for v in values])
-        return buffer.getvalue()
-
-    yield line(COLUMNS)
-    for store, row in rows:
-        yield line(
-            [
-                row["id"],
-                store,
-                row["order_id"],
-                row["date"],
-                row["rating"],
-                row["comment"],
-                row["status"],
-                row["reply_status"],
-                row["fulfillment_channel"],
-                row["removal"]["eligible"],
-                " ".join(row["removal"]["grounds"]),
-                row["days_left"],
-            ]
-        )
+    return csv_lines(
+        COLUMNS,
+        (
+            {
+                "id": row["id"],
+                "store": store,
+                "order_id": row["order_id"],
+                "date": row["date"],
+                "rating": row["rating"],
+                "comment": row["comment"],
+                "status": row["status"],
+                "reply_status": row["reply_status"],
+                "fulfillment_channel": row["fulfillment_channel"],
+                "removal_eligible": "yes" if row["removal"]["eligible"] else "no",
+                "removal_grounds": " ".join(row["removal"]["grounds"]),
+                # As text, so a closed window's negative count keeps its leading ``'``.
+                "removal_days_left": str(row["days_left"]),
+            }
+            for store, row in rows
+        ),
+    )

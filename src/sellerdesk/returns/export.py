@@ -8,15 +8,14 @@ prefixed with ``'``: buyer comments and report fields are not trusted.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sellerdesk.returns.deadlines import ReturnPolicy, deadline_facts
 from sellerdesk.returns.models import Return
 from sellerdesk.returns.reasons import reason_for
 from sellerdesk.stores.models import Store
+from sellerdesk.web.csv import csv_lines
 
 COLUMNS = (
     "id", "store", "amazon_order_id", "rma_id", "fulfillment_channel", "sku", "asin", "title",
@@ -25,18 +24,10 @@ COLUMNS = (
     "answer_due_at", "refund_due_at", "amount", "currency", "disposition", "carrier",
     "tracking_number", "buyer_comment",
 )  # fmt: skip
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
 
 
 def return_row(record: Return, *, policy: ReturnPolicy, now: datetime) -> dict[str, object]:
@@ -56,7 +47,7 @@ def return_row(record: Return, *, policy: ReturnPolicy, now: datetime) -> dict[s
         "reason": reason.words,
         "fault": reason.fault,
         "status": record.status,
-        "in_policy": record.in_policy,
+        "in_policy": _yes_no(record.in_policy),
         "resolution": record.resolution,
         "requested_at": record.requested_at,
         "received_at": record.received_at,
@@ -77,26 +68,17 @@ def return_row(record: Return, *, policy: ReturnPolicy, now: datetime) -> dict[s
 
 def returns_csv_lines(records: Iterable[Return], *, now: datetime) -> Iterator[str]:
     """The header, then one CSV line per return (records carry their store)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
     policies: dict[int, ReturnPolicy] = {}
 
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
+    def rows() -> Iterator[dict[str, object]]:
+        for record in records:
+            store: Store = record.store
+            policy = policies.get(store.pk)
+            if policy is None:
+                policy = policies[store.pk] = ReturnPolicy.from_store(store)
+            yield return_row(record, policy=policy, now=now)
 
-    writer.writerow(COLUMNS)
-    yield flush()
-    for record in records:
-        store: Store = record.store
-        policy = policies.get(store.pk)
-        if policy is None:
-            policy = policies[store.pk] = ReturnPolicy.from_store(store)
-        row = return_row(record, policy=policy, now=now)
-        writer.writerow([_cell(row[column]) for column in COLUMNS])
-        yield flush()
+    return csv_lines(COLUMNS, rows())
 
 
 def returns_csv(records: Iterable[Return], *, now: datetime) -> str:
