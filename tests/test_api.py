@@ -511,11 +511,14 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
     expected |= set(voice_writes)
     # Account health (tests/test_health_api.py).
     expected |= {f"{API}/health"}
+    # The seller's checklist (tests/test_checklist_api.py).
+    checklist_writes = {f"{API}/checklist/{{task_id}}/done": {"post"}}
+    expected |= {f"{API}/checklist", *checklist_writes}
     assert set(schema["paths"]) == expected
     writes = {
         path: methods for path, item in schema["paths"].items() if (methods := set(item) - {"get"})
     }
-    assert writes == feedback_writes | voice_writes | {
+    assert writes == feedback_writes | voice_writes | checklist_writes | {
         f"{API}/conversations/{{id}}": {"patch"},
         f"{API}/conversations/{{id}}/replies": {"post"},
         f"{API}/conversations/{{id}}/no-response-needed": {"post"},

@@ -55,6 +55,9 @@ DEFAULTS: dict[str, int] = {
     "odr_target_basis_points": 100,
     "late_shipment_target_basis_points": 400,
     "pre_fulfillment_cancel_target_basis_points": 250,
+    # Seller's checklist: the day weeks start on (0 = Monday ... 6 = Sunday). A store
+    # override must be positive, so a store whose weeks start on Monday keeps the default.
+    "week_start_day": 0,
 }
 
 # Per-marketplace differences, where Amazon documents one.

@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from sellerdesk.api import (
     case_work,
     cases,
+    checklist,
     conversations,
     exports,
     feedback_actions,
@@ -50,3 +51,4 @@ api.add_router("", exports.router)
 api.add_router("", voice.router)
 api.add_router("", feedback_actions.router)
 api.add_router("", health.router)
+api.add_router("", checklist.router)

@@ -437,6 +437,10 @@ def register(sub: Any) -> None:
 
     register_health(add)
 
+    from sellerdesk.checklist.cli import register as register_checklist
+
+    register_checklist(add)
+
     p = add("lint", cmd_lint, "Check a text against Amazon's communication guidelines.")
     p.add_argument("file", nargs="?", metavar="FILE|-", help="text file, or - for stdin")
     p.add_argument("--kind", choices=["reply", "proactive", "public"], default="reply")
