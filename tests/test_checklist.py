@@ -30,18 +30,28 @@ def tasks_on(store: Store, day: date) -> dict[tuple[str, str], str]:
     return {(r["task"], r["cadence"]): r["due"] for r in checklist_for_day(store=store, day=day)}
 
 
+# August 2026 by hand: a 31-day month starting on a Saturday. Weeks start on Mondays
+# (08-03, 10, 17, 24, 31): the week of Monday 07-27 ends Sunday 08-02, that of 08-31 on 09-06.
+WEEK_DUE = {
+    **dict.fromkeys(range(1, 3), "2026-08-02"),
+    **dict.fromkeys(range(3, 10), "2026-08-09"),
+    **dict.fromkeys(range(10, 17), "2026-08-16"),
+    **dict.fromkeys(range(17, 24), "2026-08-23"),
+    **dict.fromkeys(range(24, 31), "2026-08-30"),
+    31: "2026-09-06",
+}
+
+
 def expected_august(day: int, *, large: bool) -> dict[tuple[str, str], str]:
-    """August 2026 by hand: a 31-day month starting on a Saturday. Weeks start on Mondays
-    (3, 10, 17, 24, 31); the week of Monday 07-27 ends Sunday 08-02, that of 08-31 on 09-06."""
-    sunday = {1: 2, 2: 2}.get(day) or min(s for s in (9, 16, 23, 30, 37) if s >= day)
-    week_due = date(2026, 8, 1) + timedelta(days=sunday - 1)
+    """Every day: messages and returns due that day; claims, chargebacks and questions due
+    08-31; reviews due the week's Sunday; feedback daily (large) or weekly (small)."""
     today = date(2026, 8, day).isoformat()
     expected = dict.fromkeys(DAILY, today) | dict.fromkeys(MONTHLY, "2026-08-31")
-    expected[("reviews", "weekly")] = week_due.isoformat()
+    expected[("reviews", "weekly")] = WEEK_DUE[day]
     if large:
         expected[("feedback", "daily")] = today
     else:
-        expected[("feedback", "weekly")] = week_due.isoformat()
+        expected[("feedback", "weekly")] = WEEK_DUE[day]
     return expected
 
 

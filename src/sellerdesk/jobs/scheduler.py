@@ -44,7 +44,8 @@ DEFAULT_JOBS: list[JobSpec] = [
     JobSpec("replies_send", "sellerdesk.messaging.tasks.replies_send_due_task", 60),
     JobSpec("spapi_sync", "sellerdesk.spapi.tasks.spapi_sync_all", 3600),
     JobSpec("review_requests", "sellerdesk.spapi.tasks.review_requests_daily", 24 * 3600),
-    # Rows per period even on days nobody opens the checklist: undone ones become overdue.
+    # The checklist's rows per period even on days nobody opens it, so undone ones stay on
+    # record as overdue. A daily job run hourly: each store's day begins at its own midnight.
     JobSpec("checklist", "sellerdesk.checklist.tasks.checklist_daily", 3600),
 ]
 
