@@ -35,8 +35,12 @@ def emit_json(data: Any) -> None:
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sellerdesk.settings")
     import django
+    from django.apps import apps
 
-    django.setup()
+    # Once per process: set up again, Django would reconfigure logging and bind new
+    # handlers to whatever sys.stderr is at that moment (in tests, a capture that closes).
+    if not apps.ready:
+        django.setup()
 
 
 def ensure_database() -> None:
