@@ -16,14 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar, cast
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from sellerdesk.compliance import Finding
 from sellerdesk.questions.export import COLUMNS, question_rows
 from sellerdesk.questions.models import Question, QuestionStatus
 from sellerdesk.questions.selectors import (
@@ -32,16 +27,18 @@ from sellerdesk.questions.selectors import (
     questions_for_store,
     questions_queue,
 )
-from sellerdesk.questions.services import (
-    AnswerComplianceError,
-    question_answer,
-    question_answer_draft,
-    question_dismiss,
-)
-from sellerdesk.reviews.views import check_context
+from sellerdesk.questions.services import question_answer, question_answer_draft, question_dismiss
 from sellerdesk.web.csv import ListExportView
-from sellerdesk.web.generic import StoreDetailView, StoreListView
+from sellerdesk.web.generic import StoreListView
 from sellerdesk.web.lists import Choices, Column, Filter, ListContext, ListPage, ListSpec
+from sellerdesk.web.public_text import (
+    PublicTextCheck,
+    PublicTextDecline,
+    PublicTextDetail,
+    PublicTextEndpoint,
+    PublicTextRecord,
+    check_context,
+)
 
 SUMMARY_ROWS = 10
 
@@ -112,14 +109,11 @@ class QuestionExport(ListExportView, QuestionList):
         return question_rows(records, now=timezone.now())
 
 
-class QuestionDetail(StoreDetailView):
+class QuestionDetail(PublicTextDetail):
     stream = "questions"
     title = "Question"
     template_name = "questions/question_detail.html"
     object: Question
-    sent_text: str | None = None
-    sent_error: str = ""
-    sent_findings: list[Finding] | None = None
 
     def get_queryset(self) -> QuerySet[Question]:
         return questions_for_store(store=self.store).select_related("store")
@@ -127,65 +121,42 @@ class QuestionDetail(StoreDetailView):
     def get_object(self) -> Question:
         return cast(Question, super().get_object())
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        question = self.object
-        context["decision"] = question_decision(question=question)
-        context["error"] = self.sent_error
-        if context["can_write"] and question.status == QuestionStatus.UNANSWERED:
-            if self.sent_text is None:
-                draft = question_answer_draft(question=question)
-                context.update(draft_language=draft.language, based_on=draft.based_on)
-                context.update(check_context(draft.text, draft.findings))
-            else:
-                context.update(check_context(self.sent_text, self.sent_findings))
-        return context
+    def record_context(self) -> dict[str, Any]:
+        return {"decision": question_decision(question=self.object)}
+
+    def workflow_open(self, context: dict[str, Any]) -> bool:
+        return self.object.status == QuestionStatus.UNANSWERED
+
+    def draft_context(self) -> dict[str, Any]:
+        draft = question_answer_draft(question=self.object)
+        return {
+            "draft_language": draft.language,
+            "based_on": draft.based_on,
+            **check_context(draft.text, draft.findings),
+        }
 
 
-class QuestionEndpoint(QuestionDetail):
+class QuestionEndpoint(PublicTextEndpoint, QuestionDetail):
     """A POST about one question; a refused one answers with the question page (422)."""
 
-    http_method_names = ["post"]
-
-    def refused(
-        self, *, text: str | None, error: str, findings: list[Finding] | None = None
-    ) -> HttpResponse:
-        self.sent_text, self.sent_error, self.sent_findings = text, error, findings
-        return self.render_to_response(self.get_context_data(), status=422)
+    detail_url = "questions_detail"
 
 
-class QuestionCheck(QuestionEndpoint):
+class QuestionCheck(PublicTextCheck, QuestionEndpoint):
     """The public-content findings for the text in the answer form (htmx)."""
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        get_object_or_404(self.get_queryset(), pk=int(kwargs["pk"]))
-        context = check_context(request.POST.get("text", ""))
-        context.update(store=self.store, submit_label="Record answer", oob=True)
-        return render(request, "reviews/_public_check.html", context)
+    submit_label = "Record answer"
 
 
-class QuestionAnswer(QuestionEndpoint):
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = self.get_object()
-        text = request.POST.get("text", "")
-        try:
-            question_answer(question=self.object, actor=self.user, text=text)
-        except AnswerComplianceError as exc:
-            return self.refused(text=text, error=exc.messages[0], findings=exc.findings)
-        except ValidationError as exc:
-            return self.refused(text=text, error=exc.messages[0])
-        messages.success(request, "Answer recorded.")
-        return redirect("questions_detail", store_id=self.store.pk, pk=self.object.pk)
+class QuestionAnswer(PublicTextRecord, QuestionEndpoint):
+    done_message = "Answer recorded."
+
+    def record(self, text: str) -> None:
+        question_answer(question=self.object, actor=self.user, text=text)
 
 
-class QuestionDismiss(QuestionEndpoint):
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = self.get_object()
-        try:
-            question_dismiss(
-                question=self.object, actor=self.user, reason=request.POST.get("reason", "")
-            )
-        except ValidationError as exc:
-            return self.refused(text=None, error=exc.messages[0])
-        messages.success(request, "Question dismissed.")
-        return redirect("questions_detail", store_id=self.store.pk, pk=self.object.pk)
+class QuestionDismiss(PublicTextDecline, QuestionEndpoint):
+    done_message = "Question dismissed."
+
+    def decline(self, reason: str) -> None:
+        question_dismiss(question=self.object, actor=self.user, reason=reason)

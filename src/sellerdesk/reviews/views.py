@@ -20,14 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, cast
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from sellerdesk.compliance import Finding, has_errors
 from sellerdesk.reviews.complaints import MIN_DOCUMENTS, PATTERNS, Document, Ranking
 from sellerdesk.reviews.export import COLUMNS, review_rows
 from sellerdesk.reviews.models import Review, ReviewStatus
@@ -41,8 +36,6 @@ from sellerdesk.reviews.selectors import (
     reviews_for_store,
 )
 from sellerdesk.reviews.services import (
-    ResponseComplianceError,
-    public_findings,
     review_can_respond,
     review_no_action,
     review_respond,
@@ -50,8 +43,16 @@ from sellerdesk.reviews.services import (
 )
 from sellerdesk.stores.models import Store
 from sellerdesk.web.csv import ListExportView
-from sellerdesk.web.generic import StoreDetailView, StoreListView, StoreView
+from sellerdesk.web.generic import StoreListView, StoreView
 from sellerdesk.web.lists import Choices, Column, Filter, ListContext, ListPage, ListSpec
+from sellerdesk.web.public_text import (
+    PublicTextCheck,
+    PublicTextDecline,
+    PublicTextDetail,
+    PublicTextEndpoint,
+    PublicTextRecord,
+    check_context,
+)
 
 RATING_CHOICES = tuple((str(n), f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1))
 SUMMARY_ROWS = 10  # ASINs in the summary above an unfiltered list
@@ -126,42 +127,11 @@ class ReviewExport(ListExportView, ReviewList):
 # --- one review -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ShownFinding:
-    """A finding with the words it points at, for the page."""
-
-    rule: str
-    severity: str
-    message: str
-    excerpt: str
-
-
-def shown_findings(text: str, findings: list[Finding]) -> list[ShownFinding]:
-    return [
-        ShownFinding(f.rule, f.severity, f.message, text[f.start : f.end].strip()[:80])
-        for f in findings
-    ]
-
-
-def check_context(text: str, findings: list[Finding] | None = None) -> dict[str, Any]:
-    """What ``reviews/_public_check.html`` needs for ``text``."""
-    found = public_findings(text) if findings is None else findings
-    return {
-        "text": text,
-        "findings": shown_findings(text, found),
-        "blocked": has_errors(found) or not text.strip(),
-    }
-
-
-class ReviewDetail(StoreDetailView):
+class ReviewDetail(PublicTextDetail):
     stream = "reviews"
     title = "Review"
     template_name = "reviews/review_detail.html"
     object: Review
-    # A refused post: the text as sent, and why (set by ``ReviewRespond``).
-    sent_text: str | None = None
-    sent_error: str = ""
-    sent_findings: list[Finding] | None = None
 
     def get_queryset(self) -> QuerySet[Review]:
         return reviews_for_store(store=self.store).select_related("store")
@@ -169,69 +139,44 @@ class ReviewDetail(StoreDetailView):
     def get_object(self) -> Review:
         return cast(Review, super().get_object())
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        review = self.object
-        context["decision"] = review_decision(review=review)
-        context["respond_refusal"] = review_can_respond(review)
-        context["error"] = self.sent_error
-        if context["can_write"] and not context["respond_refusal"]:
-            if self.sent_text is None:
-                draft = review_response_draft(review=review)
-                context["draft_language"] = draft.language
-                context.update(check_context(draft.text, draft.findings))
-            else:
-                context.update(check_context(self.sent_text, self.sent_findings))
-        return context
+    def record_context(self) -> dict[str, Any]:
+        return {
+            "decision": review_decision(review=self.object),
+            "respond_refusal": review_can_respond(self.object),
+        }
+
+    def workflow_open(self, context: dict[str, Any]) -> bool:
+        return not context["respond_refusal"]
+
+    def draft_context(self) -> dict[str, Any]:
+        draft = review_response_draft(review=self.object)
+        return {"draft_language": draft.language, **check_context(draft.text, draft.findings)}
 
 
-class ReviewEndpoint(ReviewDetail):
+class ReviewEndpoint(PublicTextEndpoint, ReviewDetail):
     """A POST about one review; a refused one answers with the review page (422)."""
 
-    http_method_names = ["post"]
-
-    def refused(
-        self, *, text: str | None, error: str, findings: list[Finding] | None = None
-    ) -> HttpResponse:
-        self.sent_text, self.sent_error, self.sent_findings = text, error, findings
-        return self.render_to_response(self.get_context_data(), status=422)
+    detail_url = "reviews_detail"
 
 
-class ReviewCheck(ReviewEndpoint):
+class ReviewCheck(PublicTextCheck, ReviewEndpoint):
     """The public-content findings for the text in the response form (htmx)."""
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        get_object_or_404(self.get_queryset(), pk=int(kwargs["pk"]))
-        context = check_context(request.POST.get("text", ""))
-        context.update(store=self.store, submit_label="Record response", oob=True)
-        return render(request, "reviews/_public_check.html", context)
+    submit_label = "Record response"
 
 
-class ReviewRespond(ReviewEndpoint):
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = self.get_object()
-        text = request.POST.get("text", "")
-        try:
-            review_respond(review=self.object, actor=self.user, text=text)
-        except ResponseComplianceError as exc:
-            return self.refused(text=text, error=exc.messages[0], findings=exc.findings)
-        except ValidationError as exc:
-            return self.refused(text=text, error=exc.messages[0])
-        messages.success(request, "Response recorded.")
-        return redirect("reviews_detail", store_id=self.store.pk, pk=self.object.pk)
+class ReviewRespond(PublicTextRecord, ReviewEndpoint):
+    done_message = "Response recorded."
+
+    def record(self, text: str) -> None:
+        review_respond(review=self.object, actor=self.user, text=text)
 
 
-class ReviewNoAction(ReviewEndpoint):
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.object = self.get_object()
-        try:
-            review_no_action(
-                review=self.object, actor=self.user, reason=request.POST.get("reason", "")
-            )
-        except ValidationError as exc:
-            return self.refused(text=None, error=exc.messages[0])
-        messages.success(request, "Marked as no action needed.")
-        return redirect("reviews_detail", store_id=self.store.pk, pk=self.object.pk)
+class ReviewNoAction(PublicTextDecline, ReviewEndpoint):
+    done_message = "Marked as no action needed."
+
+    def decline(self, reason: str) -> None:
+        review_no_action(review=self.object, actor=self.user, reason=reason)
 
 
 # --- top complaints -----------------------------------------------------------------------
