@@ -32,6 +32,7 @@ from sellerdesk.cases.deadlines import deadline_after, local_iso
 from sellerdesk.cases.texts import case_text_require
 from sellerdesk.chargebacks.models import Chargeback, ChargebackStatus
 from sellerdesk.common.models import Source
+from sellerdesk.common.money import more_than_cents
 from sellerdesk.orders.models import Order
 from sellerdesk.policy import policy_value
 from sellerdesk.stores.models import Store
@@ -116,7 +117,7 @@ def _amount(value: Decimal | str | None) -> Decimal | None:
         amount = Decimal(str(value).strip())
     except InvalidOperation:
         raise ValidationError(f"not an amount: {value!r}") from None
-    if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+    if not amount.is_finite() or amount < 0 or more_than_cents(amount):
         raise ValidationError(f"not an amount: {value!r}")
     if amount >= Decimal("1e10"):
         raise ValidationError(f"amount too large: {value!r}")

@@ -45,7 +45,7 @@ def insert_rows(
             constants.append(field.get_db_prep_save(field.get_default(), connection))
     table = connection.ops.quote_name(meta.db_table)
     placeholders = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608 -- names quoted by the backend, values bound
     values = [
         [
             spec[0].get_db_prep_save(row.get(spec[1]), connection) if spec else constant

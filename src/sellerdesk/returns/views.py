@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
+from sellerdesk.common.money import more_than_cents
 from sellerdesk.compliance import CheckContext, Finding, check, has_errors
 from sellerdesk.messaging.outbox import ComplianceError, reply_check
 from sellerdesk.messaging.views import Composer, ShownFinding
@@ -238,7 +239,7 @@ class ReturnStatusChange(ReturnRecordView):
         try:
             if raw_amount:
                 amount = Decimal(raw_amount)
-                if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+                if amount < 0 or more_than_cents(amount):
                     raise InvalidOperation
             return_status_set(
                 record=record,
