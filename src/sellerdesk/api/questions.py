@@ -26,6 +26,7 @@ from sellerdesk.api.reviews import DraftOut, ReasonIn, ResponseIn, caller_store
 from sellerdesk.api.schemas import ComplianceErrorOut, FindingOut, QuestionOut
 from sellerdesk.api.scoping import visible, visible_or_404
 from sellerdesk.api.writes import body_docs, parsed_body, writer
+from sellerdesk.common.public_text import public_findings, warnings_of
 from sellerdesk.questions.export import COLUMNS, question_rows
 from sellerdesk.questions.models import Question, QuestionStatus
 from sellerdesk.questions.services import (
@@ -34,7 +35,6 @@ from sellerdesk.questions.services import (
     question_answer_draft,
     question_dismiss,
 )
-from sellerdesk.reviews.services import public_findings, warnings_of
 from sellerdesk.web.csv import csv_filename, csv_response, rows_in_chunks
 
 router = Router(tags=["questions"])

@@ -30,18 +30,16 @@ from sellerdesk.api.auth import request_user
 from sellerdesk.api.schemas import MAX_TEXT, ComplianceErrorOut, FindingOut, ReviewOut
 from sellerdesk.api.scoping import visible, visible_or_404
 from sellerdesk.api.writes import body_docs, parsed_body, writer
+from sellerdesk.common.public_text import MAX_REASON, public_findings, warnings_of
 from sellerdesk.reviews.complaints import Ranking
 from sellerdesk.reviews.export import COLUMNS, review_rows
 from sellerdesk.reviews.models import Review, ReviewStatus
 from sellerdesk.reviews.selectors import complaints_report, document_url
 from sellerdesk.reviews.services import (
-    MAX_REASON,
     ResponseComplianceError,
-    public_findings,
     review_no_action,
     review_respond,
     review_response_draft,
-    warnings_of,
 )
 from sellerdesk.stores.models import Store
 from sellerdesk.stores.selectors import store_for_user

@@ -14,20 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from sellerdesk.accounts.models import User
-from sellerdesk.audit.services import audit_record
+from sellerdesk.common.public_text import (
+    TextComplianceError,
+    public_findings,
+    public_text_decline,
+    public_text_record,
+)
 from sellerdesk.compliance import Finding, has_errors
 from sellerdesk.marketplaces import get_marketplace
 from sellerdesk.messaging.intent import detect_language
 from sellerdesk.questions.models import Question, QuestionStatus
 from sellerdesk.questions.selectors import question_similar_answered
-from sellerdesk.reviews.services import TextComplianceError, public_findings, warnings_of
 from sellerdesk.stores.selectors import user_can_write
-
-MAX_REASON = 500
 
 # The skeleton of an answer when no earlier answer fits: the bracketed part must go.
 SKELETONS: dict[str, str] = {
@@ -104,24 +105,22 @@ def question_answer(
         raise ValidationError("replace the bracketed placeholder with the answer")
     if question.status != QuestionStatus.UNANSWERED:
         raise ValidationError(f"the question is already {question.get_status_display().lower()}")
-    findings = public_findings(text)
-    if has_errors(findings):
-        raise AnswerComplianceError(findings)
     now = now or timezone.now()
-    with transaction.atomic():
-        claimed = Question.objects.filter(pk=question.pk, status=QuestionStatus.UNANSWERED).update(
-            status=QuestionStatus.ANSWERED, answer=text, answered_at=now, updated_at=now
-        )
-        if claimed != 1:
-            raise ValidationError("the question changed meanwhile")
-        audit_record(
-            action="question.answered",
-            actor=actor,
-            store=question.store,
-            target=question,
-            data={"text": text, "warnings": [f.rule for f in warnings_of(findings)]},
-        )
-    question.refresh_from_db()
+    public_text_record(
+        record=question,
+        actor=actor,
+        text=text,
+        claim=Question.objects.filter(pk=question.pk, status=QuestionStatus.UNANSWERED),
+        values={
+            "status": QuestionStatus.ANSWERED,
+            "answer": text,
+            "answered_at": now,
+            "updated_at": now,
+        },
+        error=AnswerComplianceError,
+        changed="the question changed meanwhile",
+        action="question.answered",
+    )
     return question
 
 
@@ -130,26 +129,20 @@ def question_dismiss(
 ) -> Question:
     """Dismiss an unanswered question (spam, a duplicate, answered by the community…)."""
     _require_writer(actor, question)
-    reason = " ".join(reason.split())
-    if not reason:
-        raise ValidationError("give the reason for dismissing the question")
-    if len(reason) > MAX_REASON:
-        raise ValidationError(f"the reason is longer than {MAX_REASON} characters")
-    if question.status != QuestionStatus.UNANSWERED:
-        raise ValidationError(f"the question is already {question.get_status_display().lower()}")
     now = now or timezone.now()
-    with transaction.atomic():
-        claimed = Question.objects.filter(pk=question.pk, status=QuestionStatus.UNANSWERED).update(
-            status=QuestionStatus.DISMISSED, updated_at=now
-        )
-        if claimed != 1:
-            raise ValidationError("the question changed meanwhile")
-        audit_record(
-            action="question.dismissed",
-            actor=actor,
-            store=question.store,
-            target=question,
-            data={"reason": reason},
-        )
-    question.refresh_from_db()
+    public_text_decline(
+        record=question,
+        actor=actor,
+        reason=reason,
+        missing="give the reason for dismissing the question",
+        refusal=(
+            f"the question is already {question.get_status_display().lower()}"
+            if question.status != QuestionStatus.UNANSWERED
+            else ""
+        ),
+        claim=Question.objects.filter(pk=question.pk, status=QuestionStatus.UNANSWERED),
+        values={"status": QuestionStatus.DISMISSED, "updated_at": now},
+        changed="the question changed meanwhile",
+        action="question.dismissed",
+    )
     return question

@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from sellerdesk.accounts.models import User
-from sellerdesk.audit.services import audit_record
-from sellerdesk.compliance import CheckContext, Finding, check, has_errors
+from sellerdesk.common.public_text import (
+    TextComplianceError,
+    public_findings,
+    public_text_decline,
+    public_text_record,
+)
+from sellerdesk.compliance import Finding, has_errors
 from sellerdesk.marketplaces import get_marketplace
 from sellerdesk.messaging.intent import detect_language
 from sellerdesk.reviews.drafts import response_text
@@ -29,31 +33,9 @@ from sellerdesk.reviews.models import Review, ReviewStatus
 from sellerdesk.reviews.selectors import LOW_RATING
 from sellerdesk.stores.selectors import user_can_write
 
-MAX_REASON = 500
-
-
-class TextComplianceError(ValidationError):
-    """A public text breaks Amazon's rules; ``findings`` says where."""
-
-    what = "the text"
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        rules = ", ".join(sorted({f.rule for f in findings if f.severity == "error"}))
-        super().__init__(f"{self.what} breaks Amazon's rules for public content: {rules}")
-
 
 class ResponseComplianceError(TextComplianceError):
     what = "the response"
-
-
-def public_findings(text: str) -> list[Finding]:
-    """The compliance check for content everyone sees (no links at all, no contact details)."""
-    return check(text, context=CheckContext(kind="public"))
-
-
-def warnings_of(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity == "warning"]
 
 
 def _require_writer(actor: User, review: Review) -> None:
@@ -109,28 +91,23 @@ def review_respond(
     refusal = review_can_respond(review)
     if refusal:
         raise ValidationError(f"cannot respond: {refusal}")
-    findings = public_findings(text)
-    if has_errors(findings):
-        raise ResponseComplianceError(findings)
     now = now or timezone.now()
-    with transaction.atomic():
-        claimed = Review.objects.filter(
-            pk=review.pk, status=ReviewStatus.NEW, rating__lte=LOW_RATING
-        ).update(status=ReviewStatus.RESPONDED, response=text, responded_at=now, updated_at=now)
-        if claimed != 1:
-            raise ValidationError("cannot respond: the review changed meanwhile")
-        audit_record(
-            action="review.responded",
-            actor=actor,
-            store=review.store,
-            target=review,
-            data={
-                "text": text,
-                "rating": review.rating,
-                "warnings": [f.rule for f in warnings_of(findings)],
-            },
-        )
-    review.refresh_from_db()
+    public_text_record(
+        record=review,
+        actor=actor,
+        text=text,
+        claim=Review.objects.filter(pk=review.pk, status=ReviewStatus.NEW, rating__lte=LOW_RATING),
+        values={
+            "status": ReviewStatus.RESPONDED,
+            "response": text,
+            "responded_at": now,
+            "updated_at": now,
+        },
+        error=ResponseComplianceError,
+        changed="cannot respond: the review changed meanwhile",
+        action="review.responded",
+        data={"rating": review.rating},
+    )
     return review
 
 
@@ -139,26 +116,21 @@ def review_no_action(
 ) -> Review:
     """Mark a ``new`` review (any rating) "no action needed", with the reason why."""
     _require_writer(actor, review)
-    reason = " ".join(reason.split())
-    if not reason:
-        raise ValidationError("give the reason no action is needed")
-    if len(reason) > MAX_REASON:
-        raise ValidationError(f"the reason is longer than {MAX_REASON} characters")
-    if review.status != ReviewStatus.NEW:
-        raise ValidationError(f"the review is already {review.get_status_display().lower()}")
     now = now or timezone.now()
-    with transaction.atomic():
-        claimed = Review.objects.filter(pk=review.pk, status=ReviewStatus.NEW).update(
-            status=ReviewStatus.NO_ACTION, updated_at=now
-        )
-        if claimed != 1:
-            raise ValidationError("the review changed meanwhile")
-        audit_record(
-            action="review.no_action",
-            actor=actor,
-            store=review.store,
-            target=review,
-            data={"reason": reason, "rating": review.rating},
-        )
-    review.refresh_from_db()
+    public_text_decline(
+        record=review,
+        actor=actor,
+        reason=reason,
+        missing="give the reason no action is needed",
+        refusal=(
+            f"the review is already {review.get_status_display().lower()}"
+            if review.status != ReviewStatus.NEW
+            else ""
+        ),
+        claim=Review.objects.filter(pk=review.pk, status=ReviewStatus.NEW),
+        values={"status": ReviewStatus.NO_ACTION, "updated_at": now},
+        changed="the review changed meanwhile",
+        action="review.no_action",
+        data={"rating": review.rating},
+    )
     return review

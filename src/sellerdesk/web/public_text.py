@@ -24,8 +24,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from sellerdesk.common.public_text import TextComplianceError, public_findings
 from sellerdesk.compliance import Finding, has_errors
-from sellerdesk.reviews.services import TextComplianceError, public_findings
 from sellerdesk.web.generic import StoreDetailView
 
 
