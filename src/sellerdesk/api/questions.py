@@ -16,25 +16,25 @@ Writes find the question (404) and check the role (403) before they read the bod
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
-from sellerdesk.api.reviews import DraftOut, ReasonIn, ResponseIn, caller_store
+from sellerdesk.api.public_text import (
+    DraftOut,
+    ReasonIn,
+    ResponseIn,
+    declined,
+    draft_out,
+    text_recorded,
+)
+from sellerdesk.api.reviews import caller_store
 from sellerdesk.api.schemas import ComplianceErrorOut, FindingOut, QuestionOut
 from sellerdesk.api.scoping import visible, visible_or_404
 from sellerdesk.api.writes import body_docs, parsed_body, writer
-from sellerdesk.common.public_text import public_findings, warnings_of
 from sellerdesk.questions.export import COLUMNS, question_rows
 from sellerdesk.questions.models import Question, QuestionStatus
-from sellerdesk.questions.services import (
-    AnswerComplianceError,
-    question_answer,
-    question_answer_draft,
-    question_dismiss,
-)
+from sellerdesk.questions.services import question_answer, question_answer_draft, question_dismiss
 from sellerdesk.web.csv import csv_filename, csv_response, rows_in_chunks
 
 router = Router(tags=["questions"])
@@ -84,13 +84,7 @@ def question_csv(
 def question_answer_draft_get(request: HttpRequest, id: int) -> dict[str, Any]:
     """An answer to start from; nothing is stored."""
     draft = question_answer_draft(question=_question(request, id))
-    return {
-        "text": draft.text,
-        "language": draft.language,
-        "ok": draft.ok,
-        "findings": [f.as_dict() for f in draft.findings],
-        "based_on": draft.based_on.pk if draft.based_on else None,
-    }
+    return draft_out(draft, based_on=draft.based_on.pk if draft.based_on else None)
 
 
 @router.post(
@@ -103,17 +97,11 @@ def question_answer_create(request: HttpRequest, id: int) -> Status[Any]:
     question = _question(request, id)
     actor = writer(request, question.store, "viewers cannot answer questions")
     payload = parsed_body(request, ResponseIn)
-    try:
-        question = question_answer(question=question, actor=actor, text=payload.text)
-    except AnswerComplianceError as exc:
-        findings = [f.as_dict() for f in exc.findings]
-        return Status(422, {"detail": exc.messages[0], "findings": findings})
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
-    except ValidationError as exc:
-        raise HttpError(409, exc.messages[0]) from None
-    warnings = [f.as_dict() for f in warnings_of(public_findings(question.answer))]
-    return Status(201, {"question": question, "warnings": warnings})
+    return text_recorded(
+        key="question",
+        record=lambda: question_answer(question=question, actor=actor, text=payload.text),
+        text_of=lambda done: done.answer,
+    )
 
 
 @router.post("/questions/{id}/dismiss", response=QuestionOut, openapi_extra=body_docs(ReasonIn))
@@ -122,9 +110,4 @@ def question_dismiss_create(request: HttpRequest, id: int) -> Question:
     question = _question(request, id)
     actor = writer(request, question.store, "viewers cannot dismiss questions")
     payload = parsed_body(request, ReasonIn)
-    try:
-        return question_dismiss(question=question, actor=actor, reason=payload.reason)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
-    except ValidationError as exc:
-        raise HttpError(409, exc.messages[0]) from None
+    return declined(lambda: question_dismiss(question=question, actor=actor, reason=payload.reason))

@@ -20,27 +20,26 @@ the role (403) before they read the body.
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, StreamingHttpResponse
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
-from pydantic import field_validator
 
 from sellerdesk.api.auth import request_user
-from sellerdesk.api.schemas import MAX_TEXT, ComplianceErrorOut, FindingOut, ReviewOut
+from sellerdesk.api.public_text import (
+    DraftOut,
+    ReasonIn,
+    ResponseIn,
+    declined,
+    draft_out,
+    text_recorded,
+)
+from sellerdesk.api.schemas import ComplianceErrorOut, FindingOut, ReviewOut
 from sellerdesk.api.scoping import visible, visible_or_404
 from sellerdesk.api.writes import body_docs, parsed_body, writer
-from sellerdesk.common.public_text import MAX_REASON, public_findings, warnings_of
 from sellerdesk.reviews.complaints import Ranking
 from sellerdesk.reviews.export import COLUMNS, review_rows
 from sellerdesk.reviews.models import Review, ReviewStatus
 from sellerdesk.reviews.selectors import complaints_report, document_url
-from sellerdesk.reviews.services import (
-    ResponseComplianceError,
-    review_no_action,
-    review_respond,
-    review_response_draft,
-)
+from sellerdesk.reviews.services import review_no_action, review_respond, review_response_draft
 from sellerdesk.stores.models import Store
 from sellerdesk.stores.selectors import store_for_user
 from sellerdesk.web.csv import csv_filename, csv_response, rows_in_chunks
@@ -91,37 +90,6 @@ class ComplaintsOut(Schema):
     rank: Ranking
     min_documents: int
     asins: list[AsinComplaintsOut]
-
-
-class DraftOut(Schema):
-    text: str
-    language: str
-    ok: bool
-    findings: list[FindingOut]
-
-
-def not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be blank")
-    return value
-
-
-class ResponseIn(Schema):
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
-
-    @field_validator("text")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        return not_blank(value)
-
-
-class ReasonIn(Schema):
-    reason: str = Field(min_length=1, max_length=MAX_REASON)
-
-    @field_validator("reason")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        return not_blank(value)
 
 
 class ReviewActionOut(Schema):
@@ -219,13 +187,7 @@ def review_csv(
 @router.get("/reviews/{id}/response-draft", response=DraftOut)
 def review_response_draft_get(request: HttpRequest, id: int) -> dict[str, Any]:
     """A public comment to start from (apology, help through Amazon); nothing is stored."""
-    draft = review_response_draft(review=_review(request, id))
-    return {
-        "text": draft.text,
-        "language": draft.language,
-        "ok": draft.ok,
-        "findings": [f.as_dict() for f in draft.findings],
-    }
+    return draft_out(review_response_draft(review=_review(request, id)))
 
 
 @router.post(
@@ -238,17 +200,11 @@ def review_response_create(request: HttpRequest, id: int) -> Status[Any]:
     review = _review(request, id)
     actor = writer(request, review.store, "viewers cannot respond to reviews")
     payload = parsed_body(request, ResponseIn)
-    try:
-        review = review_respond(review=review, actor=actor, text=payload.text)
-    except ResponseComplianceError as exc:
-        findings = [f.as_dict() for f in exc.findings]
-        return Status(422, {"detail": exc.messages[0], "findings": findings})
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
-    except ValidationError as exc:
-        raise HttpError(409, exc.messages[0]) from None
-    warnings = [f.as_dict() for f in warnings_of(public_findings(review.response))]
-    return Status(201, {"review": review, "warnings": warnings})
+    return text_recorded(
+        key="review",
+        record=lambda: review_respond(review=review, actor=actor, text=payload.text),
+        text_of=lambda done: done.response,
+    )
 
 
 @router.post("/reviews/{id}/no-action", response=ReviewOut, openapi_extra=body_docs(ReasonIn))
@@ -257,9 +213,4 @@ def review_no_action_create(request: HttpRequest, id: int) -> Review:
     review = _review(request, id)
     actor = writer(request, review.store, "viewers cannot act on reviews")
     payload = parsed_body(request, ReasonIn)
-    try:
-        return review_no_action(review=review, actor=actor, reason=payload.reason)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
-    except ValidationError as exc:
-        raise HttpError(409, exc.messages[0]) from None
+    return declined(lambda: review_no_action(review=review, actor=actor, reason=payload.reason))
