@@ -127,3 +127,23 @@ def test_serve_answers_http_and_its_worker_runs_tasks(
     else:
         pytest.fail("the served process's worker never ran the templates task")
     assert proc.poll() is None
+
+
+def test_json_piped_into_a_reader_that_leaves_early_is_not_an_error(home: Path) -> None:
+    # The demo inbox is ~100 KB of JSON: more than a pipe holds, so the writer is still
+    # writing when the reader goes away (as with `sellerdesk inbox --json | head`).
+    assert _run(home, "demo", "--no-serve").returncode == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sellerdesk", "inbox", "--store", "Demo Store", "--json"],
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    assert proc.stdout.read(5) == b"[\n  {"
+    proc.stdout.close()  # the reader leaves early
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, stderr
+    assert "BrokenPipeError" not in stderr
+    assert "Traceback" not in stderr
