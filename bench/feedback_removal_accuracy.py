@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from sellerdesk.feedback.removal import GROUNDS, RemovalCheck, removal_check  # noqa: E402
+from sellerdesk.feedback.removal import GROUNDS, RemovalCheck, removal_check  # noqa: E402 -- after the sys.path line, so the script runs uninstalled
 
 DEV = ROOT / "tests" / "data" / "feedback_removal_dev.jsonl"
 
