@@ -6,15 +6,16 @@
     .venv/bin/python bench/intent_accuracy.py --cv --errors blind2   # the hybrid's misses
 
 The classifier is a hybrid: hand-written cue tables (``classify_by_rules``) and a linear
-model on character and word n-grams learned from the four labelled sets in tests/data
-(dev, heldout, independent, blind2), combined as ``messaging.intent.decide`` explains.
-Without ``--cv`` the deployed classifier answers the sets it learned from: those figures
-only show that nothing is broken. ``--cv`` is the estimate: each set is answered by a model
-fitted on the three others (leave one set out), for the cue tables alone, the model alone
-and the hybrid. The cue tables were tuned on dev, heldout and independent (they score
-99-100 % there), so only blind2, which they were never tuned on, gives an honest hybrid
-figure; the combiner is fitted on blind2 and, for blind2 itself, in five nested folds
-(``messaging.intent_eval``). Tune on error *kinds*, never on single lines.
+model on character and word n-grams learned from the four labelled sets shipped in
+sellerdesk/messaging/intent_data/ (dev, heldout, independent, blind2), combined as
+``messaging.intent.decide`` explains. Without ``--cv`` the deployed classifier answers the
+sets it learned from: those figures only show that nothing is broken. ``--cv`` is the
+estimate: each set is answered by a model fitted on the three others (leave one set out),
+for the cue tables alone, the model alone and the hybrid. The cue tables were tuned on dev,
+heldout and independent (they score 99-100 % there), so only blind2, which they were never
+tuned on, gives an honest hybrid figure; the combiner is fitted on blind2 and, for blind2
+itself, in five nested folds (``messaging.intent_eval``). Tune on error *kinds*, never on
+single lines.
 
 tests/data/intent_blind3.jsonl, when it exists, is someone else's blind test: this bench
 never reads it.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from pathlib import Path
 
 import pytest
 
@@ -16,9 +15,11 @@ from sellerdesk.messaging.intent import (
     classify_intent,
     detect_language,
 )
+from sellerdesk.messaging.intent_model import TRAINING_DATA
 from sellerdesk.messaging.models import Intent
 
-DATA = Path(__file__).parent / "data"
+# The labelled sets are the model's training data, shipped in the package.
+DATA = TRAINING_DATA
 
 # (language, intent, message): one typical message per language and intent.
 TYPICAL = [
@@ -697,7 +698,7 @@ def test_language(text: str, language: str) -> None:
 
 
 def _load(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8") as f:
+    with (DATA / name).open("r", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 

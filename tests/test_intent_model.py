@@ -16,8 +16,16 @@ The floor below is that figure minus 3 points.
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+import sellerdesk
 from sellerdesk.messaging import intent
 from sellerdesk.messaging.intent import (
     INTENTS,
@@ -118,3 +126,63 @@ def test_without_the_sets_the_cue_tables_decide_alone(monkeypatch: pytest.Monkey
     assert learned_model() is None
     text = "Set of 8 glasses ordered, the box had 5."
     assert classify_intent(text=text) == classify_by_rules(text=text)
+
+
+TESTS = Path(__file__).parent
+
+# Runs in a fresh interpreter on a copy of the package: fits the model and says which
+# labelled sets it opened (an audit hook sees every open()).
+_INSTALLED_PROBE = """
+import json, sys
+opened = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and args[0].endswith(".jsonl"):
+        opened.append(args[0])
+sys.addaudithook(hook)
+from sellerdesk.messaging import intent_model
+from sellerdesk.messaging.intent import learned_model
+model = learned_model()
+print(json.dumps({
+    "module": intent_model.__file__,
+    "data": str(intent_model.TRAINING_DATA),
+    "classes": list(model.classes) if model else None,
+    "opened": opened,
+}))
+"""
+
+
+def test_the_training_sets_ship_in_the_package_and_the_blind_set_does_not() -> None:
+    shipped = Path(sellerdesk.__file__).parent / "messaging" / "intent_data"
+    assert sorted(p.name for p in shipped.iterdir()) == sorted(TRAINING_SETS)
+    assert all(not (TESTS / "data" / name).exists() for name in TRAINING_SETS)
+    # The blind set is the tests' alone: it stays in tests/data, never in the package.
+    assert (TESTS / "data" / "intent_blind3.jsonl").is_file()
+    assert "intent_blind3.jsonl" not in TRAINING_SETS
+
+
+def test_an_installed_package_trains_from_its_own_data(tmp_path: Path) -> None:
+    # An installed desk has the package and no source checkout: a copy of the package
+    # alone, first on the path of a fresh interpreter, must fit the model, reading the
+    # four sets through importlib.resources from inside that copy and nothing in tests/.
+    site = tmp_path / "site"
+    shutil.copytree(
+        Path(sellerdesk.__file__).parent,
+        site / "sellerdesk",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    done = subprocess.run(  # noqa: S603 -- this interpreter, a fixed probe script
+        [sys.executable, "-c", _INSTALLED_PROBE],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    package_data = site / "sellerdesk" / "messaging" / "intent_data"
+    assert Path(found["module"]).is_relative_to(site)
+    assert Path(found["data"]) == package_data
+    assert set(found["classes"]) == set(INTENTS)
+    assert [Path(p) for p in found["opened"]] == [package_data / name for name in TRAINING_SETS]

@@ -79,7 +79,7 @@ from sellerdesk.messaging.intent_cues.base import (
 )
 from sellerdesk.messaging.intent_model import (
     COMBINER_WEIGHTS,
-    DATA_DIR,
+    TRAINING_DATA,
     TRAINING_SETS,
     Example,
     IntentModel,
@@ -814,8 +814,8 @@ _model: list[IntentModel | None] = []  # empty until the first message
 def learned_model() -> IntentModel | None:
     """The model fitted on the committed sets on first use, then kept for the process.
 
-    ``None`` (the cue tables decide alone) when the sets are not where a source checkout
-    keeps them.
+    The sets are package data (``intent_model.TRAINING_DATA``); ``None`` (the cue tables
+    decide alone) when they cannot be read.
     """
     if not _model:
         with _model_lock:
@@ -823,7 +823,7 @@ def learned_model() -> IntentModel | None:
                 try:
                     examples = training_examples(TRAINING_SETS)
                 except OSError:
-                    logger.warning("intent: no training sets in %s, cue tables only", DATA_DIR)
+                    logger.warning("intent: no training sets in %s, cue tables only", TRAINING_DATA)
                     _model.append(None)
                 else:
                     _model.append(fit_model(examples))

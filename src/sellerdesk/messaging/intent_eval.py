@@ -30,7 +30,7 @@ from sellerdesk.messaging.intent import (
     rule_verdict,
 )
 from sellerdesk.messaging.intent_model import (
-    DATA_DIR,
+    TRAINING_DATA,
     Example,
     IntentModel,
     combine,
@@ -51,7 +51,7 @@ NESTED_FOLDS = 5
 
 
 def load_sets(names: Iterable[str] = SETS) -> dict[str, list[Example]]:
-    return {name: load_examples(DATA_DIR / SETS[name]) for name in names}
+    return {name: load_examples(TRAINING_DATA / SETS[name]) for name in names}
 
 
 @dataclass(frozen=True)

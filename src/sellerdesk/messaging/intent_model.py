@@ -13,7 +13,9 @@ weights (sub-linear term frequency, each block scaled to unit length) of two blo
 A linear support-vector machine (one intent against the rest, ``C`` = 0.5) is fitted on
 the committed labelled sets (``TRAINING_SETS``) on first use, in about a second; the fitted
 model lives in the process, never on disk. Fitting is deterministic: the same files give
-the same model and the same answers.
+the same model and the same answers. The sets ship inside the package
+(``sellerdesk/messaging/intent_data/``, read through ``importlib.resources``), so an
+installed desk trains without a source checkout; the blind test sets stay in tests/data.
 
 Amazon's subject templates are not read: the buyer picks one from a menu, and on the sets
 written by other people than the cue tables' author the template names the intent only
@@ -34,17 +36,20 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from itertools import pairwise
-from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
 from sellerdesk.messaging.intent_cues import STOPWORDS
 
-DATA_DIR = Path(__file__).resolve().parents[3] / "tests" / "data"
+# The package data the deployed model learns from (package-data in pyproject.toml).
+TRAINING_DATA: Traversable = files("sellerdesk.messaging") / "intent_data"
 # The labelled sets the deployed model learns from, named one by one: a set that is being
-# written to measure this classifier blind must never be read by it.
+# written to measure this classifier blind must never be read by it (and stays in
+# tests/data, outside the package).
 TRAINING_SETS = (
     "intent_dev.jsonl",
     "intent_heldout.jsonl",
@@ -72,16 +77,16 @@ class Example:
     language: str
 
 
-def load_examples(path: Path) -> list[Example]:
-    """The labelled messages of one JSON-lines set."""
-    with path.open(encoding="utf-8") as f:
+def load_examples(path: Traversable) -> list[Example]:
+    """The labelled messages of one JSON-lines set (a ``Path`` or a package resource)."""
+    with path.open("r", encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     return [Example(r["text"], r.get("subject", ""), r["intent"], r["language"]) for r in rows]
 
 
 def training_examples(names: Sequence[str] = TRAINING_SETS) -> list[Example]:
-    """The labelled messages of the named sets in ``DATA_DIR``, in a fixed order."""
-    return [example for name in names for example in load_examples(DATA_DIR / name)]
+    """The labelled messages of the named sets in ``TRAINING_DATA``, in a fixed order."""
+    return [example for name in names for example in load_examples(TRAINING_DATA / name)]
 
 
 # --- features -------------------------------------------------------------------------
