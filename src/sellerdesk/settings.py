@@ -157,13 +157,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": envstr("SELLERDESK_LOG_LEVEL", "WARNING")},
     "loggers": {
         "sellerdesk": {"level": envstr("SELLERDESK_LOG_LEVEL", "INFO"), "propagate": True},
         "django_tasks_db": {"level": "WARNING"},
         # One line per task run is noise on a desk that runs jobs every minute.
         "django.tasks": {"level": "WARNING"},
+        # apprise may quote a notification URL (with its token) it cannot parse: its lines
+        # never reach our handlers. notifications/channels.py captures what it says while
+        # sending and records it scrubbed of secrets.
+        "apprise": {"handlers": ["null"], "level": "WARNING", "propagate": False},
     },
 }
 
@@ -173,3 +180,22 @@ SELLERDESK_SCHEDULER_INTERVAL = envint("SELLERDESK_SCHEDULER_INTERVAL", 15)
 SELLERDESK_WORKER_INTERVAL = envint("SELLERDESK_WORKER_INTERVAL", 1)
 # Larger buyer attachments are recorded without their bytes (Amazon's limit is 10 MB a message).
 SELLERDESK_ATTACHMENT_MAX_BYTES = envint("SELLERDESK_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+# Links in notifications point here (the address people open the desk at).
+SELLERDESK_BASE_URL = envstr("SELLERDESK_BASE_URL", "http://localhost:8000").rstrip("/")
+# Mail the desk sends itself (the daily digest to a user's address when no channel is set).
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": envstr("SELLERDESK_EMAIL_HOST", "localhost"),
+            "port": envint("SELLERDESK_EMAIL_PORT", 25),
+            "username": envstr("SELLERDESK_EMAIL_USER"),
+            "password": envstr("SELLERDESK_EMAIL_PASSWORD"),
+            "use_tls": envbool("SELLERDESK_EMAIL_STARTTLS", False),
+            "use_ssl": envbool("SELLERDESK_EMAIL_SSL", False),
+            "timeout": 30,
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = envstr("SELLERDESK_EMAIL_FROM", "sellerdesk@localhost")
