@@ -15,11 +15,10 @@ import re
 from datetime import datetime
 from typing import Any, ClassVar
 
+from sellerdesk.cases.importers import CaseCsvImporter
 from sellerdesk.chargebacks.models import Chargeback, ChargebackKind, ChargebackStatus
 from sellerdesk.chargebacks.services import chargeback_response_due
-from sellerdesk.common.models import Source
-from sellerdesk.imports.base import Column, Counts, Importer, Reader
-from sellerdesk.imports.upsert import Upsert, assign, orders_by_id, same_day
+from sellerdesk.imports.base import Column, Reader
 from sellerdesk.stores.models import Store
 
 FIELDS = (
@@ -65,7 +64,7 @@ def chargeback_deadlines(
         chargeback.decided_at = decided_at
 
 
-class ChargebacksImporter(Importer):
+class ChargebacksImporter(CaseCsvImporter[Chargeback]):
     kind = "chargebacks"
     description = "The desk's chargebacks CSV (order_id, received_at, kind, status, amount, …)"
     columns: ClassVar[tuple[Column, ...]] = (
@@ -79,8 +78,12 @@ class ChargebacksImporter(Importer):
     )
     KINDS = choices_of(ChargebackKind.choices)
     STATUSES = choices_of(ChargebackStatus.choices)
+    model = Chargeback
+    opened = "received_at"
+    deadline_fields = ("due_at", "decided_at")
+    fields = FIELDS
 
-    def _parse(self, r: Reader) -> dict[str, Any]:
+    def parse(self, r: Reader) -> dict[str, Any]:
         order_id = r.text("order_id", required=True)
         if len(order_id) > 19:
             raise r.refuse("order_id", f"not an Amazon order id: {order_id!r}")
@@ -95,36 +98,5 @@ class ChargebacksImporter(Importer):
             "decided_at": r.datetime("decided_at"),
         }
 
-    def apply(self, batch: list[Reader]) -> Counts:
-        rows = [self._parse(r) for r in batch]
-        ids = {row["amazon_order_id"] for row in rows}
-        upsert = Upsert(
-            Chargeback,
-            "amazon_order_id",
-            Chargeback.objects.filter(store=self.store, amazon_order_id__in=ids),
-        )
-        orders = orders_by_id(self.store, ids)
-        for row in rows:
-            decided_at = row.pop("decided_at") or row["received_at"]
-            values = {k: v for k, v in row.items() if v not in ("", None)}
-            if row["amount"] is not None:
-                values["currency"] = row["currency"] or self.store.currency
-            order = orders.get(row["amazon_order_id"])
-            if order is not None:
-                values["order_id"] = order.pk
-            chargeback = upsert.get(row["amazon_order_id"])
-            if chargeback is None:
-                chargeback = Chargeback(store=self.store, source=Source.IMPORT, **values)
-                chargeback_deadlines(chargeback, self.store, decided_at)
-                upsert.create(chargeback)
-                continue
-            if same_day(chargeback.received_at, row["received_at"], self.store.tz):
-                values.pop("received_at")
-            moved = values.get("status", chargeback.status) != chargeback.status
-            changed = assign(chargeback, values)
-            before = (chargeback.due_at, chargeback.decided_at)
-            chargeback_deadlines(chargeback, self.store, decided_at, fill_only=not moved)
-            upsert.touched(
-                chargeback, changed or before != (chargeback.due_at, chargeback.decided_at)
-            )
-        return upsert.save(FIELDS)
+    def set_deadlines(self, case: Chargeback, decided_at: datetime, *, fill_only: bool) -> None:
+        chargeback_deadlines(case, self.store, decided_at, fill_only=fill_only)

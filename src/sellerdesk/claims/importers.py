@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from django.db.models import Max, Min, Sum
 from django.utils import timezone
 
+from sellerdesk.cases.importers import CaseCsvImporter
 from sellerdesk.chargebacks.importers import chargeback_deadlines, choices_of, currency_code
 from sellerdesk.chargebacks.models import Chargeback, ChargebackStatus
 from sellerdesk.claims.models import Claim, ClaimReason, ClaimStatus, FundedBy
@@ -31,7 +32,7 @@ from sellerdesk.claims.services import claim_appeal_due, claim_response_due
 from sellerdesk.common.models import Source
 from sellerdesk.imports.base import Column, Counts, Importer, Reader
 from sellerdesk.imports.models import SettlementCase, SettlementCaseAmount
-from sellerdesk.imports.upsert import Upsert, assign, orders_by_id, same_day
+from sellerdesk.imports.upsert import Upsert, assign, orders_by_id
 from sellerdesk.stores.models import Store
 
 CLAIM_FIELDS = (
@@ -105,7 +106,7 @@ def _deadline_fields(claim: Claim) -> tuple[Any, ...]:
     return (claim.due_at, claim.decided_at, claim.appeal_due_at)
 
 
-class ClaimsImporter(Importer):
+class ClaimsImporter(CaseCsvImporter[Claim]):
     kind = "claims"
     description = "The desk's A-to-z claims CSV (order_id, filed_at, reason, status, amount, …)"
     columns: ClassVar[tuple[Column, ...]] = (
@@ -120,8 +121,12 @@ class ClaimsImporter(Importer):
     )
     STATUSES = choices_of(ClaimStatus.choices)
     FUNDERS = choices_of(FundedBy.choices)
+    model = Claim
+    opened = "filed_at"
+    deadline_fields = ("due_at", "decided_at", "appeal_due_at")
+    fields = CLAIM_FIELDS
 
-    def _parse(self, r: Reader) -> dict[str, Any]:
+    def parse(self, r: Reader) -> dict[str, Any]:
         order_id = r.text("order_id", required=True)
         if len(order_id) > 19:
             raise r.refuse("order_id", f"not an Amazon order id: {order_id!r}")
@@ -139,39 +144,12 @@ class ClaimsImporter(Importer):
             "decided_at": r.datetime("decided_at"),
         }
 
-    def apply(self, batch: list[Reader]) -> Counts:
-        rows = [self._parse(r) for r in batch]
-        ids = {row["amazon_order_id"] for row in rows}
-        upsert = Upsert(
-            Claim,
-            "amazon_order_id",
-            Claim.objects.filter(store=self.store, amazon_order_id__in=ids),
-        )
-        orders = orders_by_id(self.store, ids)
-        for row in rows:
-            decided_at = row.pop("decided_at") or row["filed_at"]
-            values = {k: v for k, v in row.items() if v not in ("", None)}
-            if row["amount"] is not None:
-                values["currency"] = row["currency"] or self.store.currency
-            order = orders.get(row["amazon_order_id"])
-            if order is not None:
-                values["order_id"] = order.pk
-            claim = upsert.get(row["amazon_order_id"])
-            if claim is None:
-                claim = Claim(store=self.store, source=Source.IMPORT, **values)
-                claim_deadlines(claim, self.store, decided_at)
-                upsert.create(claim)
-                continue
-            if same_day(claim.filed_at, row["filed_at"], self.store.tz):
-                values.pop("filed_at")
-            if values.get("reason") == ClaimReason.OTHER:
-                values.pop("reason")  # free text that names no reason keeps a known one
-            moved = values.get("status", claim.status) != claim.status
-            changed = assign(claim, values)
-            before = _deadline_fields(claim)
-            claim_deadlines(claim, self.store, decided_at, fill_only=not moved)
-            upsert.touched(claim, changed or before != _deadline_fields(claim))
-        return upsert.save(CLAIM_FIELDS)
+    def set_deadlines(self, case: Claim, decided_at: datetime, *, fill_only: bool) -> None:
+        claim_deadlines(case, self.store, decided_at, fill_only=fill_only)
+
+    def keep_known(self, values: dict[str, Any]) -> None:
+        if values.get("reason") == ClaimReason.OTHER:
+            values.pop("reason")  # free text that names no reason keeps a known one
 
 
 # --- settlement report -------------------------------------------------------
