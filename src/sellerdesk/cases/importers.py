@@ -38,7 +38,7 @@ class CaseCsvImporter[C: Claim | Chargeback](Importer):
     def keep_known(self, values: dict[str, Any]) -> None:
         """Drop from an update's ``values`` what must not replace what the case has."""
 
-    def _deadlines(self, case: C) -> tuple[Any, ...]:
+    def deadlines_of(self, case: C) -> tuple[Any, ...]:
         return tuple(getattr(case, name) for name in self.deadline_fields)
 
     def apply(self, batch: list[Reader]) -> Counts:
@@ -69,7 +69,7 @@ class CaseCsvImporter[C: Claim | Chargeback](Importer):
             self.keep_known(values)
             moved = values.get("status", case.status) != case.status
             changed = assign(case, values)
-            before = self._deadlines(case)
+            before = self.deadlines_of(case)
             self.set_deadlines(case, decided_at, fill_only=not moved)
-            upsert.touched(case, changed or before != self._deadlines(case))
+            upsert.touched(case, changed or before != self.deadlines_of(case))
         return upsert.save(self.fields)

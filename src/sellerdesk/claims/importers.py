@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -25,7 +25,7 @@ from django.db.models import Max, Min, Sum
 from django.utils import timezone
 
 from sellerdesk.cases.importers import CaseCsvImporter
-from sellerdesk.chargebacks.importers import chargeback_deadlines, choices_of, currency_code
+from sellerdesk.chargebacks.importers import ChargebacksImporter, choices_of, currency_code
 from sellerdesk.chargebacks.models import Chargeback, ChargebackStatus
 from sellerdesk.claims.models import Claim, ClaimReason, ClaimStatus, FundedBy
 from sellerdesk.claims.services import claim_appeal_due, claim_response_due
@@ -100,10 +100,6 @@ def claim_deadlines(
             "appeal_due_at",
             claim_appeal_due(store=store, decided_at=claim.decided_at or decided_at),
         )
-
-
-def _deadline_fields(claim: Claim) -> tuple[Any, ...]:
-    return (claim.due_at, claim.decided_at, claim.appeal_due_at)
 
 
 class ClaimsImporter(CaseCsvImporter[Claim]):
@@ -321,9 +317,28 @@ class SettlementImporter(Importer):
         cases = {(k[1], k[2]) for k in keys}
         sums = self._sums(cases)
         outcomes: dict[tuple[str, str], str] = {}
-        outcomes.update(self._claims({o for o, c in cases if c == SettlementCase.CLAIM}, sums))
         outcomes.update(
-            self._chargebacks({o for o, c in cases if c == SettlementCase.CHARGEBACK}, sums)
+            self._settle(
+                ClaimsImporter(self.store),
+                SettlementCase.CLAIM,
+                {o for o, c in cases if c == SettlementCase.CLAIM},
+                sums,
+                still_open=CLAIM_OPEN,
+                settled=ClaimStatus.GRANTED,
+                fields=CLAIM_FIELDS,
+                funded_by=FundedBy.SELLER,  # money moved on a claim the desk never heard of
+            )
+        )
+        outcomes.update(
+            self._settle(
+                ChargebacksImporter(self.store),
+                SettlementCase.CHARGEBACK,
+                {o for o, c in cases if c == SettlementCase.CHARGEBACK},
+                sums,
+                still_open=CHARGEBACK_OPEN,
+                settled=ChargebackStatus.DECIDED_FOR_BUYER,
+                fields=CHARGEBACK_FIELDS,
+            )
         )
         return outcomes
 
@@ -350,86 +365,56 @@ class SettlementImporter(Importer):
     def _posted(self, total: _Sum) -> datetime:
         return total.posted_at or self._settlement.end or timezone.now()
 
-    def _claims(
-        self, order_ids: set[str], sums: dict[tuple[str, str], _Sum]
+    def _settle[C: Claim | Chargeback](
+        self,
+        table: CaseCsvImporter[C],
+        case: str,
+        order_ids: set[str],
+        sums: dict[tuple[str, str], _Sum],
+        *,
+        still_open: Collection[str],
+        settled: str,
+        fields: tuple[str, ...],
+        **new: Any,
     ) -> dict[tuple[str, str], str]:
+        """Set the amount moved on the ``case`` of each order (``table``: its CSV
+        importer, which knows the model, when a case opens and its deadlines). A case
+        still open is ``settled``; one the desk never heard of is created ``settled``,
+        with ``new``."""
         if not order_ids:
             return {}
         upsert = Upsert(
-            Claim,
+            table.model,
             "amazon_order_id",
-            Claim.objects.filter(store=self.store, amazon_order_id__in=order_ids),
+            table.model._default_manager.filter(store=self.store, amazon_order_id__in=order_ids),
         )
         orders = orders_by_id(self.store, order_ids)
         outcomes: dict[tuple[str, str], str] = {}
         for order_id in sorted(order_ids):
-            total = sums[order_id, SettlementCase.CLAIM]
+            total = sums[order_id, case]
             posted = self._posted(total)
             order = orders.get(order_id)
             values: dict[str, Any] = {"amount": total.amount, "currency": total.currency}
             if order is not None:
                 values["order_id"] = order.pk
-            claim = upsert.get(order_id)
-            if claim is None:
-                # Money moved on a claim the desk never heard of: granted, seller-funded.
-                claim = Claim(
-                    store=self.store, amazon_order_id=order_id, filed_at=posted,
-                    status=ClaimStatus.GRANTED, funded_by=FundedBy.SELLER,
-                    source=Source.IMPORT, **values,
+            record = upsert.get(order_id)
+            if record is None:
+                record = table.model(
+                    store=self.store, amazon_order_id=order_id, status=settled,
+                    source=Source.IMPORT, **{table.opened: posted}, **new, **values,
                 )  # fmt: skip
-                claim_deadlines(claim, self.store, posted)
-                upsert.create(claim)
-                outcomes[order_id, SettlementCase.CLAIM] = "created"
+                table.set_deadlines(record, posted, fill_only=False)
+                upsert.create(record)
+                outcomes[order_id, case] = "created"
                 continue
-            moved = claim.status in CLAIM_OPEN
+            moved = record.status in still_open
             if moved:
-                values["status"] = ClaimStatus.GRANTED
-            changed = assign(claim, values)
-            before = _deadline_fields(claim)
-            claim_deadlines(claim, self.store, posted, fill_only=not moved)
-            changed = changed or before != _deadline_fields(claim)
-            upsert.touched(claim, changed)
-            outcomes[order_id, SettlementCase.CLAIM] = "updated" if changed else "unchanged"
-        upsert.save(CLAIM_FIELDS)
-        return outcomes
-
-    def _chargebacks(
-        self, order_ids: set[str], sums: dict[tuple[str, str], _Sum]
-    ) -> dict[tuple[str, str], str]:
-        if not order_ids:
-            return {}
-        upsert = Upsert(
-            Chargeback,
-            "amazon_order_id",
-            Chargeback.objects.filter(store=self.store, amazon_order_id__in=order_ids),
-        )
-        orders = orders_by_id(self.store, order_ids)
-        outcomes: dict[tuple[str, str], str] = {}
-        for order_id in sorted(order_ids):
-            total = sums[order_id, SettlementCase.CHARGEBACK]
-            posted = self._posted(total)
-            order = orders.get(order_id)
-            values: dict[str, Any] = {"amount": total.amount, "currency": total.currency}
-            if order is not None:
-                values["order_id"] = order.pk
-            chargeback = upsert.get(order_id)
-            if chargeback is None:
-                chargeback = Chargeback(
-                    store=self.store, amazon_order_id=order_id, received_at=posted,
-                    status=ChargebackStatus.DECIDED_FOR_BUYER, source=Source.IMPORT, **values,
-                )  # fmt: skip
-                chargeback_deadlines(chargeback, self.store, posted)
-                upsert.create(chargeback)
-                outcomes[order_id, SettlementCase.CHARGEBACK] = "created"
-                continue
-            moved = chargeback.status in CHARGEBACK_OPEN
-            if moved:
-                values["status"] = ChargebackStatus.DECIDED_FOR_BUYER
-            changed = assign(chargeback, values)
-            before = (chargeback.due_at, chargeback.decided_at)
-            chargeback_deadlines(chargeback, self.store, posted, fill_only=not moved)
-            changed = changed or before != (chargeback.due_at, chargeback.decided_at)
-            upsert.touched(chargeback, changed)
-            outcomes[order_id, SettlementCase.CHARGEBACK] = "updated" if changed else "unchanged"
-        upsert.save(CHARGEBACK_FIELDS)
+                values["status"] = settled
+            changed = assign(record, values)
+            before = table.deadlines_of(record)
+            table.set_deadlines(record, posted, fill_only=not moved)
+            changed = changed or before != table.deadlines_of(record)
+            upsert.touched(record, changed)
+            outcomes[order_id, case] = "updated" if changed else "unchanged"
+        upsert.save(fields)
         return outcomes
