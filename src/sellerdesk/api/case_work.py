@@ -24,7 +24,12 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
-from sellerdesk.api.cases import ChargebackOrdering, ClaimOrdering
+from sellerdesk.api.cases import (
+    ChargebackOrdering,
+    ClaimOrdering,
+    chargebacks_matching,
+    claims_matching,
+)
 from sellerdesk.api.schemas import ChargebackOut, ClaimOut, ComplianceErrorOut
 from sellerdesk.api.scoping import ordered, visible, visible_or_404
 from sellerdesk.api.writes import body_docs, parsed_body, writer
@@ -107,12 +112,7 @@ def claims_csv(
 ) -> HttpResponse:
     """The claims as CSV, one row each (the fields of ``sellerdesk claims --json``)."""
     claims = visible(request, Claim.objects.select_related("store"), store=store)
-    if status:
-        claims = claims.filter(status=status)
-    if reason:
-        claims = claims.filter(reason=reason)
-    if amazon_order_id:
-        claims = claims.filter(amazon_order_id=amazon_order_id)
+    claims = claims_matching(claims, status, reason, amazon_order_id)
     if odr:
         claims = claims_in_odr(claims, odr)
     if deadline:
@@ -171,12 +171,7 @@ def chargebacks_csv(
 ) -> HttpResponse:
     """The chargebacks as CSV (the fields of ``sellerdesk chargebacks --json``)."""
     chargebacks = visible(request, Chargeback.objects.select_related("store"), store=store)
-    if status:
-        chargebacks = chargebacks.filter(status=status)
-    if kind:
-        chargebacks = chargebacks.filter(kind=kind)
-    if amazon_order_id:
-        chargebacks = chargebacks.filter(amazon_order_id=amazon_order_id)
+    chargebacks = chargebacks_matching(chargebacks, status, kind, amazon_order_id)
     if odr:
         chargebacks = chargebacks_in_odr(chargebacks, odr)
     if deadline:

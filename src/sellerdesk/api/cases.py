@@ -35,13 +35,23 @@ def claim_list(
     ordering: ClaimOrdering = "-filed_at",
 ) -> QuerySet[Claim]:
     claims = visible(request, Claim.objects.all(), store=store)
+    return ordered(claims_matching(claims, status, reason, amazon_order_id), ordering)
+
+
+def claims_matching(
+    claims: QuerySet[Claim],
+    status: ClaimStatus | None,
+    reason: ClaimReason | None,
+    amazon_order_id: str | None,
+) -> QuerySet[Claim]:
+    """The list's filters (an empty one matches all), shared with ``/claims.csv``."""
     if status:
         claims = claims.filter(status=status)
     if reason:
         claims = claims.filter(reason=reason)
     if amazon_order_id:
         claims = claims.filter(amazon_order_id=amazon_order_id)
-    return ordered(claims, ordering)
+    return claims
 
 
 @router.get("/claims/{id}", response=ClaimOut, tags=["claims"])
@@ -61,13 +71,23 @@ def chargeback_list(
 ) -> QuerySet[Chargeback]:
     # The store's ODR setting judges each chargeback (ChargebackOut.counts_in_odr).
     chargebacks = visible(request, Chargeback.objects.select_related("store"), store=store)
+    return ordered(chargebacks_matching(chargebacks, status, kind, amazon_order_id), ordering)
+
+
+def chargebacks_matching(
+    chargebacks: QuerySet[Chargeback],
+    status: ChargebackStatus | None,
+    kind: ChargebackKind | None,
+    amazon_order_id: str | None,
+) -> QuerySet[Chargeback]:
+    """The list's filters (an empty one matches all), shared with ``/chargebacks.csv``."""
     if status:
         chargebacks = chargebacks.filter(status=status)
     if kind:
         chargebacks = chargebacks.filter(kind=kind)
     if amazon_order_id:
         chargebacks = chargebacks.filter(amazon_order_id=amazon_order_id)
-    return ordered(chargebacks, ordering)
+    return chargebacks
 
 
 @router.get("/chargebacks/{id}", response=ChargebackOut, tags=["chargebacks"])
