@@ -13,8 +13,10 @@ The same for chargebacks, whose actions take ``amount`` instead of ``funded_by``
 
 # No ``from __future__ import annotations``: ninja and pydantic read these annotations.
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -86,14 +88,25 @@ class ChargebackActionIn(Schema):
     amount: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
 
 
-def _rejected(exc: TextRejected) -> Status[Any]:
-    return Status(
-        422,
-        {
-            "detail": "the text breaks Amazon's communication guidelines",
-            "findings": [f.as_dict() for f in exc.findings],
-        },
-    )
+def _acted(action: Callable[[], Claim | Chargeback]) -> Status[Any]:
+    """Run a case action: 200 with the case; a text that breaks Amazon's guidelines is a
+    422 with the findings, a refusal by role a 403, an action the status does not allow a
+    409 with the reason."""
+    try:
+        case = action()
+    except TextRejected as exc:
+        return Status(
+            422,
+            {
+                "detail": "the text breaks Amazon's communication guidelines",
+                "findings": [f.as_dict() for f in exc.findings],
+            },
+        )
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from None
+    except ValidationError as exc:
+        raise HttpError(409, exc.messages[0]) from None
+    return Status(200, case)
 
 
 # --- claims ------------------------------------------------------------------------
@@ -137,8 +150,9 @@ def claim_action_create(request: HttpRequest, id: int) -> Status[Any]:
     claim = visible_or_404(request, Claim.objects.select_related("store"), pk=id)
     actor = writer(request, claim.store, "viewers cannot work claims")
     payload = parsed_body(request, ClaimActionIn)
-    try:
-        claim = claim_action(
+    return _acted(
+        partial(
+            claim_action,
             claim=claim,
             actor=actor,
             action=payload.action,
@@ -146,13 +160,7 @@ def claim_action_create(request: HttpRequest, id: int) -> Status[Any]:
             status=payload.status or "",
             funded_by=payload.funded_by or "",
         )
-    except TextRejected as exc:
-        return _rejected(exc)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
-    except ValidationError as exc:
-        raise HttpError(409, exc.messages[0]) from None
-    return Status(200, claim)
+    )
 
 
 # --- chargebacks -------------------------------------------------------------------
@@ -198,8 +206,9 @@ def chargeback_action_create(request: HttpRequest, id: int) -> Status[Any]:
     chargeback = visible_or_404(request, Chargeback.objects.select_related("store"), pk=id)
     actor = writer(request, chargeback.store, "viewers cannot work chargebacks")
     payload = parsed_body(request, ChargebackActionIn)
-    try:
-        chargeback = chargeback_action(
+    return _acted(
+        partial(
+            chargeback_action,
             chargeback=chargeback,
             actor=actor,
             action=payload.action,
@@ -207,10 +216,4 @@ def chargeback_action_create(request: HttpRequest, id: int) -> Status[Any]:
             status=payload.status or "",
             amount=payload.amount,
         )
-    except TextRejected as exc:
-        return _rejected(exc)
-    except PermissionDenied as exc:
-        raise HttpError(403, str(exc)) from None
-    except ValidationError as exc:
-        raise HttpError(409, exc.messages[0]) from None
-    return Status(200, chargeback)
+    )
