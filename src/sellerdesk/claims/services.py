@@ -187,40 +187,48 @@ def _record(claim: Claim, actor: User, action: str, before: str, data: dict[str,
     audit_record(action=action, actor=actor, store=claim.store, target=claim, data=payload)
 
 
-def claim_respond(*, claim: Claim, actor: User, text: str) -> Claim:
-    """Record the answer to Amazon's information request (text checked, audited)."""
-    text = _text(text, "response")
+def _text_sent(
+    claim: Claim, actor: User, text: str, *, what: str, action: str, closed: str
+) -> Claim:
+    """Record a text sent to Amazon on an open claim (checked, audited as ``action``):
+    an information request is answered (under review, nothing due). ``closed`` ends the
+    refusal on a claim that is not open."""
+    text = _text(text, what)
     with transaction.atomic():
         claim = _locked(claim, actor)
         if claim.status not in OPEN:
-            raise ValidationError(
-                f"the claim is {claim.get_status_display().lower()}: nothing to respond to"
-            )
+            raise ValidationError(f"the claim is {claim.get_status_display().lower()}: {closed}")
         case_text_require(text=text, order_id=claim.amazon_order_id)
         before = claim.status
         if claim.status == ClaimStatus.ACTION_REQUIRED:
             claim.status = ClaimStatus.UNDER_REVIEW
         claim.due_at = None
-        _record(claim, actor, "claim.responded", before, {"text": text})
+        _record(claim, actor, action, before, {"text": text})
     return claim
+
+
+def claim_respond(*, claim: Claim, actor: User, text: str) -> Claim:
+    """Record the answer to Amazon's information request (text checked, audited)."""
+    return _text_sent(
+        claim,
+        actor,
+        text,
+        what="response",
+        action="claim.responded",
+        closed="nothing to respond to",
+    )
 
 
 def claim_information_provide(*, claim: Claim, actor: User, text: str) -> Claim:
     """Record information sent to Amazon (documents, or an answer during an appeal)."""
-    text = _text(text, "information")
-    with transaction.atomic():
-        claim = _locked(claim, actor)
-        if claim.status not in OPEN:
-            raise ValidationError(
-                f"the claim is {claim.get_status_display().lower()}: record a decision or a note"
-            )
-        case_text_require(text=text, order_id=claim.amazon_order_id)
-        before = claim.status
-        if claim.status == ClaimStatus.ACTION_REQUIRED:
-            claim.status = ClaimStatus.UNDER_REVIEW
-        claim.due_at = None
-        _record(claim, actor, "claim.information_provided", before, {"text": text})
-    return claim
+    return _text_sent(
+        claim,
+        actor,
+        text,
+        what="information",
+        action="claim.information_provided",
+        closed="record a decision or a note",
+    )
 
 
 def claim_appeal(*, claim: Claim, actor: User, text: str) -> Claim:
