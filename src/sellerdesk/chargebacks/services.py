@@ -139,6 +139,27 @@ def _record(
     )
 
 
+def _decide(
+    chargeback: Chargeback,
+    actor: User,
+    status: str,
+    value: Decimal | None,
+    text: str,
+    action: str,
+) -> None:
+    """Close the locked chargeback with ``status`` (decided now, nothing due) and the
+    amount, when one is given; audited as ``action``."""
+    before = chargeback.status
+    chargeback.status = status
+    chargeback.decided_at = timezone.now()
+    chargeback.due_at = None
+    if value is not None:
+        chargeback.amount = value
+        chargeback.currency = chargeback.currency or chargeback.store.currency
+    data = {"text": text.strip(), "amount": None if value is None else f"{value:f}"}
+    _record(chargeback, actor, action, before, data)
+
+
 def chargeback_represent(*, chargeback: Chargeback, actor: User, text: str) -> Chargeback:
     """Record the representation sent to Amazon (proof text checked, audited)."""
     text = _text(text, "representation")
@@ -168,15 +189,7 @@ def chargeback_refund(
             raise ValidationError(
                 f"the chargeback is {chargeback.get_status_display().lower()} already"
             )
-        before = chargeback.status
-        chargeback.status = ChargebackStatus.REFUNDED
-        chargeback.decided_at = timezone.now()
-        chargeback.due_at = None
-        if value is not None:
-            chargeback.amount = value
-            chargeback.currency = chargeback.currency or chargeback.store.currency
-        data = {"text": text.strip(), "amount": None if value is None else f"{value:f}"}
-        _record(chargeback, actor, "chargeback.refunded", before, data)
+        _decide(chargeback, actor, ChargebackStatus.REFUNDED, value, text, "chargeback.refunded")
     return chargeback
 
 
@@ -194,15 +207,7 @@ def chargeback_decision_record(
     value = _amount(amount)
     with transaction.atomic():
         chargeback = _locked(chargeback, actor)
-        before = chargeback.status
-        chargeback.status = status
-        chargeback.decided_at = timezone.now()
-        chargeback.due_at = None
-        if value is not None:
-            chargeback.amount = value
-            chargeback.currency = chargeback.currency or chargeback.store.currency
-        data = {"text": text.strip(), "amount": None if value is None else f"{value:f}"}
-        _record(chargeback, actor, "chargeback.decision_recorded", before, data)
+        _decide(chargeback, actor, status, value, text, "chargeback.decision_recorded")
     return chargeback
 
 
