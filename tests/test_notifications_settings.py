@@ -68,7 +68,7 @@ def test_describe_refuses_what_apprise_cannot_parse_without_echoing_it(url: str)
 
 
 def test_channel_create_encrypts_the_url(db: None) -> None:
-    user = UserFactory()
+    user = UserFactory.create()
     channel = channel_create(user=user, name="Ops hook", url=HOOK)
     assert channel.kind == "webhook"
     assert SECRET not in channel.url_hint
@@ -86,7 +86,7 @@ def test_channel_create_encrypts_the_url(db: None) -> None:
 
 
 def test_channel_create_refuses_a_bad_url_and_a_duplicate_name(db: None) -> None:
-    user = UserFactory()
+    user = UserFactory.create()
     with pytest.raises(ValidationError) as caught:
         channel_create(user=user, name="x", url=f"bogus://{SECRET}")
     assert SECRET not in str(caught.value)
@@ -94,11 +94,11 @@ def test_channel_create_refuses_a_bad_url_and_a_duplicate_name(db: None) -> None
     with pytest.raises(ValidationError):
         channel_create(user=user, name="Ops", url=HOOK)
     # Another user may use the same name.
-    channel_create(user=UserFactory(), name="Ops", url=HOOK)
+    channel_create(user=UserFactory.create(), name="Ops", url=HOOK)
 
 
 def test_channel_update_and_delete(db: None) -> None:
-    user = UserFactory()
+    user = UserFactory.create()
     channel = channel_create(user=user, name="Ops", url=HOOK)
     channel.consecutive_failures = 3
     channel.save()
@@ -114,8 +114,8 @@ def test_channel_update_and_delete(db: None) -> None:
 
 
 def test_preferences_default_then_validated(db: None) -> None:
-    user = UserFactory()
-    other = UserFactory()
+    user = UserFactory.create()
+    other = UserFactory.create()
     prefs = preferences_for(user=user)
     assert prefs.pk is None
     assert prefs.max_per_hour == 12
@@ -149,13 +149,13 @@ def test_preferences_default_then_validated(db: None) -> None:
 
 
 def _member(store: Store, role: str = "agent") -> User:
-    user = UserFactory()
-    MembershipFactory(user=user, store=store, role=role)
+    user = UserFactory.create()
+    MembershipFactory.create(user=user, store=store, role=role)
     return user
 
 
 def test_rule_set_needs_membership_and_own_channels(db: None) -> None:
-    store_a, store_b = StoreFactory(), StoreFactory()
+    store_a, store_b = StoreFactory.create(), StoreFactory.create()
     user = _member(store_a, role="viewer")  # viewers may hear about their stores too
     mine = channel_create(user=user, name="Mine", url=HOOK)
     theirs = channel_create(user=_member(store_a), name="Theirs", url=HOOK)
@@ -185,9 +185,9 @@ def test_rule_set_needs_membership_and_own_channels(db: None) -> None:
 
 
 def test_rules_recommend_on_every_store_once(db: None) -> None:
-    store_a, store_b, store_c = StoreFactory(), StoreFactory(), StoreFactory()
+    store_a, store_b, store_c = StoreFactory.create(), StoreFactory.create(), StoreFactory.create()
     user = _member(store_a)
-    MembershipFactory(user=user, store=store_b)
+    MembershipFactory.create(user=user, store=store_b)
     channel = channel_create(user=user, name="Mine", url=HOOK)
     assert rules_recommend(user=user, channel=channel) == 2 * len(RECOMMENDED_EVENTS)
     assert rules_recommend(user=user, channel=channel) == 0
@@ -198,4 +198,6 @@ def test_rules_recommend_on_every_store_once(db: None) -> None:
     assert all(list(r.channels.all()) == [channel] for r in rules)
     assert not NotificationRule.objects.filter(store=store_c).exists()
     with pytest.raises(PermissionDenied):
-        rules_recommend(user=user, channel=channel_create(user=UserFactory(), name="X", url=HOOK))
+        rules_recommend(
+            user=user, channel=channel_create(user=UserFactory.create(), name="X", url=HOOK)
+        )

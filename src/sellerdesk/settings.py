@@ -167,10 +167,12 @@ LOGGING = {
         "django_tasks_db": {"level": "WARNING"},
         # One line per task run is noise on a desk that runs jobs every minute.
         "django.tasks": {"level": "WARNING"},
-        # apprise may quote a notification URL (with its token) it cannot parse: its lines
-        # never reach our handlers. notifications/channels.py captures what it says while
-        # sending and records it scrubbed of secrets.
+        # apprise's debug lines quote the URLs it posts to, with the tokens of Slack,
+        # Discord or Telegram in them: its lines never reach our handlers.
+        # notifications/channels.py captures what it says while sending and records it
+        # scrubbed of secrets. urllib3 logs request paths (the same tokens) at DEBUG.
         "apprise": {"handlers": ["null"], "level": "WARNING", "propagate": False},
+        "urllib3": {"level": "WARNING"},
     },
 }
 

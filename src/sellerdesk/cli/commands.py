@@ -441,6 +441,10 @@ def register(sub: Any) -> None:
 
     register_checklist(add)
 
+    from sellerdesk.notifications.cli import register as register_notifications
+
+    register_notifications(add)
+
     p = add("lint", cmd_lint, "Check a text against Amazon's communication guidelines.")
     p.add_argument("file", nargs="?", metavar="FILE|-", help="text file, or - for stdin")
     p.add_argument("--kind", choices=["reply", "proactive", "public"], default="reply")

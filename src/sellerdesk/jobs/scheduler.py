@@ -47,6 +47,8 @@ DEFAULT_JOBS: list[JobSpec] = [
     # The checklist's rows per period even on days nobody opens it, so undone ones stay on
     # record as overdue. A daily job run hourly: each store's day begins at its own midnight.
     JobSpec("checklist", "sellerdesk.checklist.tasks.checklist_daily", 3600),
+    # Detect events, fan out, send due alerts and digests (each step claims its own work).
+    JobSpec("notifications", "sellerdesk.notifications.tasks.notifications_run", 60),
 ]
 
 

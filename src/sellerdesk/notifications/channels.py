@@ -14,7 +14,7 @@ An apprise URL holds credentials (a password, a webhook token), so:
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import apprise
 
@@ -73,14 +73,26 @@ def channel_describe(url: str) -> tuple[str, str]:
 
 
 def _secrets(url: str, hint: str) -> set[str]:
-    """The parts of ``url`` that the privacy rendering hides: what an error must not show."""
-    shown = set(re.split(r"[/:@?&=#.,]+", hint))
-    parts = re.split(r"[/:@?&=#]+", url.split("://", 1)[-1])
+    """The parts of ``url`` that the privacy rendering hides: what an error must not show.
+
+    Every piece of the URL (split at its separators) that the hint does not show, but
+    not the names of query parameters; the password always.
+    """
+    split = r"[/:@?&=#]+"
+    shown = set(re.split(split, hint))
+    rest = url.split("://", 1)[-1]
+    names = {key for key, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)}
     found = set()
-    for part in parts:
+    for part in re.split(split, rest):
         for value in (part, unquote(part)):
-            if len(value) >= 3 and value not in shown:
+            if len(value) >= 4 and value not in shown and value not in names:
                 found.add(value)
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    if password and len(password) >= 2:
+        found |= {password, unquote(password)}
     return found
 
 
