@@ -83,6 +83,12 @@ def test_chargebacks_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert second["counts_in_odr"] is True
     assert second["odr_reason"] == "counts: service chargeback decided for the buyer"
 
+    assert main(["chargebacks", "--store", "Blue Harbor", "--odr", "counts"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "113-0000000-0000002  service  decided_for_buyer       31.50 USD  due -"
+        "                          ODR counts  counts: service chargeback decided for the buyer"
+    ]
+
 
 @pytest.mark.django_db(transaction=True)
 def test_unknown_store_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sellerdesk.cli.main import UsageError, emit_json
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 Add = Callable[..., argparse.ArgumentParser]
 ODR_TEXT = {"counts": "counts", "pending": "pending", "not_counted": "no"}
@@ -27,45 +30,54 @@ def _store(name: str) -> Any:
         raise UsageError(f"no store named {name!r}") from None
 
 
-def cmd_claims(args: argparse.Namespace) -> int:
-    from sellerdesk.claims.odr import claims_in_odr
-    from sellerdesk.claims.selectors import claim_as_dict, claims_for_store
-
-    claims = claims_for_store(store=_store(args.store)).select_related("store")
+def _list(
+    args: argparse.Namespace,
+    cases: QuerySet[Any],
+    in_odr: Callable[[QuerySet[Any], str], QuerySet[Any]],
+    as_dict: Callable[[Any], dict[str, Any]],
+    newest_first: str,
+    line: Callable[[dict[str, Any], str], str],
+) -> int:
+    """The store's cases (``--odr`` filtered), as JSON or one ``line(row, amount)`` each."""
+    cases = cases.select_related("store")
     if args.odr:
-        claims = claims_in_odr(claims, args.odr)
-    rows = [claim_as_dict(c) for c in claims.order_by("-filed_at", "-pk")]
+        cases = in_odr(cases, args.odr)
+    rows = [as_dict(c) for c in cases.order_by(newest_first, "-pk")]
     if args.json:
         emit_json(rows)
         return 0
     for row in rows:
-        amount = f"{row['amount']} {row['currency']}" if row["amount"] else ""
-        print(
+        print(line(row, f"{row['amount']} {row['currency']}" if row["amount"] else ""))
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from sellerdesk.claims.odr import claims_in_odr
+    from sellerdesk.claims.selectors import claim_as_dict, claims_for_store
+
+    def line(row: dict[str, Any], amount: str) -> str:
+        return (
             f"{row['order_id']:<19}  {row['status']:<18} {amount:>14}  "
             f"due {row['next_deadline_at'] or '-':<25}  ODR {ODR_TEXT[row['odr']]:<7} "
             f"{row['odr_reason']}"
         )
-    return 0
+
+    claims = claims_for_store(store=_store(args.store))
+    return _list(args, claims, claims_in_odr, claim_as_dict, "-filed_at", line)
 
 
 def cmd_chargebacks(args: argparse.Namespace) -> int:
     from sellerdesk.chargebacks.odr import chargebacks_in_odr
     from sellerdesk.chargebacks.selectors import chargeback_as_dict, chargebacks_for_store
 
-    chargebacks = chargebacks_for_store(store=_store(args.store)).select_related("store")
-    if args.odr:
-        chargebacks = chargebacks_in_odr(chargebacks, args.odr)
-    rows = [chargeback_as_dict(c) for c in chargebacks.order_by("-received_at", "-pk")]
-    if args.json:
-        emit_json(rows)
-        return 0
-    for row in rows:
-        amount = f"{row['amount']} {row['currency']}" if row["amount"] else ""
-        print(
+    def line(row: dict[str, Any], amount: str) -> str:
+        return (
             f"{row['order_id']:<19}  {row['kind']:<8} {row['status']:<18} {amount:>14}  "
             f"due {row['due_at'] or '-':<25}  ODR {ODR_TEXT[row['odr']]:<7} {row['odr_reason']}"
         )
-    return 0
+
+    chargebacks = chargebacks_for_store(store=_store(args.store))
+    return _list(args, chargebacks, chargebacks_in_odr, chargeback_as_dict, "-received_at", line)
 
 
 def register(add: Add) -> None:
