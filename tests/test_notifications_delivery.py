@@ -14,6 +14,7 @@ import threading
 import time as clock
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -381,6 +382,17 @@ deliveries_send_due()
 """
 
 
+def this_runs_database_url() -> str:
+    """This test run's database, for a process of its own (SQLite file or PostgreSQL)."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    user = quote(str(db["USER"]), safe="")
+    password = quote(str(db["PASSWORD"]), safe="")
+    host = f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    return f"postgres://{user}:{password}@{host}/{db['NAME']}"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_crash_while_sending_is_unconfirmed_and_never_resent(hook: Receiver) -> None:
     """A real sender process is killed after the receiver has the message but before it
@@ -395,7 +407,7 @@ def test_crash_while_sending_is_unconfirmed_and_never_resent(hook: Receiver) -> 
     hook.hold = True
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "sellerdesk.settings"
-    env["SELLERDESK_DATABASE_URL"] = f"sqlite:///{connection.settings_dict['NAME']}"
+    env["SELLERDESK_DATABASE_URL"] = this_runs_database_url()
     process = subprocess.Popen(  # noqa: S603 -- our own code, fixed arguments
         [sys.executable, "-c", SENDER], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
