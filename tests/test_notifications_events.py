@@ -9,6 +9,7 @@ Store A (Los Angeles). "Recent" (the no-flood rule) is: learned in the last 24 h
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.urls import resolve, reverse
 
@@ -144,6 +145,34 @@ def test_event_record_inserts_once_per_store_kind_and_key(store_a: Store, store_
         store=store_b, kind=EventKind.NEW_CLAIM, key="claim:1", title="x", occurred_at=NOW
     )
     assert NotificationEvent.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_detection_passes_at_once_record_each_event_once(store_a: Store) -> None:
+    with learned(NOW - HOUR):
+        for _ in range(5):
+            ClaimFactory(store=store_a, filed_at=NOW - HOUR, due_at=NOW + 47 * HOUR)
+    start = threading.Barrier(2)
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            start.wait(timeout=30)
+            results.append(detect_all(now=NOW))
+        except BaseException as exc:  # reported below; a thread must not swallow it
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert sum(results) == 5  # however the two passes interleaved
+    assert NotificationEvent.objects.filter(kind=EventKind.NEW_CLAIM).count() == 5
 
 
 def test_event_record_refuses_an_empty_or_long_key(store_a: Store) -> None:
