@@ -220,3 +220,24 @@ def test_notify_cli_run_log_and_test(
     assert HOOK_PASSWORD not in out
     assert hook.titles()[-1] == "sellerdesk test notification"
     assert main(["notify", "test", "--user", "cli@shop.test", "--channel", "Nope"]) == 2
+
+
+def test_the_job_runs_every_minute_and_does_one_pass(db: None, hook: Receiver) -> None:
+    from django.utils.module_loading import import_string
+
+    from sellerdesk.jobs.scheduler import DEFAULT_JOBS
+
+    spec = next(j for j in DEFAULT_JOBS if j.name == "notifications")
+    assert spec.interval_seconds == 60
+    task = import_string(spec.task_path)
+    store = StoreFactory.create(name="Job Shop")
+    user = member(store, "job@shop.test")
+    channel = channel_create(user=user, name="Hook", url=hook.url())
+    rule_set(user=user, store=store, event="new_claim", enabled=True, channels=[channel])
+    NotificationEvent.objects.create(
+        store=store, kind="new_claim", key="claim:5", title="Claim 5", occurred_at=datetime.now(UTC)
+    )
+    counts = task.call()
+    assert (counts["deliveries"], counts["sent"]) == (1, 1)
+    assert task.call()["sent"] == 0
+    assert hook.titles() == ["[Job Shop] Claim 5"]
