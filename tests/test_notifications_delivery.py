@@ -433,3 +433,18 @@ def test_crash_while_sending_is_unconfirmed_and_never_resent(hook: Receiver) -> 
         deliveries_send_due(now=started + timedelta(minutes=minutes))
     clock.sleep(0.2)
     assert len(hook.posts) == 1
+
+
+def test_quiet_hours_end_in_a_dst_gap_and_zone_fallback(db: None) -> None:
+    store = StoreFactory.create(timezone="Europe/Berlin")
+    user = seller(store)
+    prefs = NotificationPreferences(user=user, quiet_start=time(23), quiet_end=time(2, 30))
+    # Berlin skips 02:00-03:00 on 2026-03-29: the quiet hours end at 03:30 CEST (01:30 UTC).
+    night = datetime(2026, 3, 28, 23, 0, tzinfo=UTC)  # 00:00 CET
+    assert quiet_until(prefs=prefs, user=user, store=store, now=night) == datetime(
+        2026, 3, 29, 1, 30, tzinfo=UTC
+    )
+    # No zone of the user's own and no store given: the user's first store's zone.
+    assert quiet_until(prefs=prefs, user=user, store=None, now=night) == datetime(
+        2026, 3, 29, 1, 30, tzinfo=UTC
+    )

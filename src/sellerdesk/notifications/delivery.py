@@ -86,7 +86,7 @@ def summary_message(events: list[NotificationEvent]) -> tuple[str, str]:
 
 
 def quiet_until(
-    *, prefs: NotificationPreferences, user: User, store: Store, now: datetime
+    *, prefs: NotificationPreferences, user: User, store: Store | None, now: datetime
 ) -> datetime | None:
     """The end of the quiet hours ``now`` falls in (read in the user's zone, else the
     store's), or None outside them. A window may cross midnight (22:00 to 07:00)."""
@@ -107,9 +107,9 @@ def quiet_until(
         ends_on = local.date()
     else:
         return None
-    until = datetime.combine(ends_on, end, tzinfo=zone)
-    # Round trip through UTC: a wall time skipped by a DST change lands just after it.
-    until = until.astimezone(zone).astimezone(now.tzinfo)
+    # A wall time skipped by a DST change is read with the offset before the gap: an end at
+    # 02:30 on Berlin's spring-forward night is 01:30 UTC, i.e. 03:30 local, past the gap.
+    until = datetime.combine(ends_on, end, tzinfo=zone).astimezone(now.tzinfo)
     return until if until > now else None
 
 
