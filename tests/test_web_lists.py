@@ -341,11 +341,11 @@ def test_list_query_count_does_not_grow_with_rows(
         agent_client.get(list_url("inbox", store_a))
 
 
-def test_store_home_redirects_to_inbox(
+def test_store_home_redirects_to_the_dashboard(
     agent_client: Client, store_a: Store, store_b: Store
 ) -> None:
     response = agent_client.get(reverse("store_home", kwargs={"store_id": store_a.pk}))
-    assert response["Location"] == list_url("inbox", store_a)
+    assert response["Location"] == reverse("health", kwargs={"store_id": store_a.pk})
     assert (
         agent_client.get(reverse("store_home", kwargs={"store_id": store_b.pk})).status_code == 404
     )

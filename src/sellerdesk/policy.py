@@ -55,6 +55,9 @@ DEFAULTS: dict[str, int] = {
     "odr_target_basis_points": 100,
     "late_shipment_target_basis_points": 400,
     "pre_fulfillment_cancel_target_basis_points": 250,
+    # Contact response: Amazon asks for 90 % of buyer messages answered within 24 hours,
+    # i.e. a late response rate under 10 % (the health dashboard's target line).
+    "late_response_target_basis_points": 1000,
     # Seller's checklist: the day weeks start on (0 = Monday ... 6 = Sunday). A store
     # override must be positive, so a store whose weeks start on Monday keeps the default.
     "week_start_day": 0,

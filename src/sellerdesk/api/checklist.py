@@ -1,4 +1,5 @@
-"""/checklist: the seller's checklist of one store for a day, and ticking a task done.
+"""/checklist: the seller's checklist of one store for a day, ticking a task done, and
+undoing a tick while the task's period lasts (409 once it has ended or when not done).
 
 The same rows as ``sellerdesk today --json`` (``checklist.selectors.task_as_dict``).
 A store or task the caller is not a member of is a 404; a viewer ticking is a 403,
@@ -13,13 +14,19 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 
 from sellerdesk.api.auth import request_user
 from sellerdesk.api.scoping import visible_or_404
 from sellerdesk.api.writes import writer
 from sellerdesk.checklist.models import ChecklistTask
 from sellerdesk.checklist.selectors import moment_for, store_today, task_as_dict, task_outstanding
-from sellerdesk.checklist.services import checklist_for_day, checklist_task_done
+from sellerdesk.checklist.services import (
+    ChecklistUndoRefused,
+    checklist_for_day,
+    checklist_task_done,
+    checklist_task_undo,
+)
 from sellerdesk.stores.models import Store
 from sellerdesk.stores.selectors import store_for_user
 
@@ -63,6 +70,26 @@ def checklist_done(request: HttpRequest, task_id: int) -> dict[str, Any]:
     task = visible_or_404(request, ChecklistTask.objects.select_related("store"), pk=task_id)
     user = writer(request, task.store, "viewers cannot tick checklist tasks")
     task = checklist_task_done(task=task, actor=user)
+    return _row(task)
+
+
+@router.post(
+    "/checklist/{task_id}/undo",
+    response=ChecklistTaskOut,
+    openapi_extra={"responses": {409: {"description": "not done, or its period has ended"}}},
+)
+def checklist_undo(request: HttpRequest, task_id: int) -> dict[str, Any]:
+    """Undo the tick of a task whose period has not ended; the audit log keeps it."""
+    task = visible_or_404(request, ChecklistTask.objects.select_related("store"), pk=task_id)
+    user = writer(request, task.store, "viewers cannot undo checklist tasks")
+    try:
+        task = checklist_task_undo(task=task, user=user)
+    except ChecklistUndoRefused as exc:
+        raise HttpError(409, str(exc)) from None
+    return _row(task)
+
+
+def _row(task: ChecklistTask) -> dict[str, Any]:
     now = timezone.now()
     day = store_today(store=task.store, now=now)
     counts = task_outstanding(

@@ -238,3 +238,13 @@ def task_as_dict(
         "missed_periods": missed,
         "snapshot": task.snapshot or None,
     }
+
+
+def checklist_history(*, store: Store, before: date, limit: int = 60) -> list[ChecklistTask]:
+    """Rows of periods that ended before ``before``, newest first: done (by whom, when,
+    with the snapshot) or overdue."""
+    return list(
+        ChecklistTask.objects.filter(store=store, due__lt=before)
+        .select_related("done_by")
+        .order_by("-due", "task", "cadence")[:limit]
+    )

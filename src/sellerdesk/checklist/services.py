@@ -1,5 +1,6 @@
 """Writes for the seller's checklist: rows per period, created on demand and by the
-daily job, and ticking a task done with a snapshot of its counts as evidence."""
+daily job, ticking a task done with a snapshot of its counts as evidence, and
+undoing a tick while its period lasts."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from sellerdesk.accounts.models import User
 from sellerdesk.audit.services import audit_record
-from sellerdesk.checklist.models import ChecklistTask
+from sellerdesk.checklist.models import Cadence, ChecklistTask
 from sellerdesk.checklist.selectors import (
     checklist_plan,
     moment_for,
@@ -28,10 +29,19 @@ from sellerdesk.stores.selectors import user_can_write
 
 
 def checklist_ensure(*, store: Store, day: date) -> list[ChecklistTask]:
-    """The rows of the periods that hold ``day``, created where missing, in plan order."""
+    """The rows of the periods that hold ``day``, created where missing, in plan order.
+
+    A store that turns large or small changes the feedback task's cadence: the row of
+    the cadence no longer planned for ``day``'s period (this week's weekly row once the
+    store is large, today's daily row once it is small) was never an obligation, so it
+    is deleted unless ticked done (a done row stays, as history). Past periods keep
+    their rows: they were planned then. The hourly job runs this every day, so a row
+    left over by a switch cannot go overdue.
+    """
     week_start = policy_value(store, "week_start_day") % 7
+    plan = checklist_plan(store=store, day=day)
     rows = []
-    for task, cadence in checklist_plan(store=store, day=day):
+    for task, cadence in plan:
         start, due = period_for(day=day, cadence=cadence, week_start=week_start)
         row, _ = ChecklistTask.objects.get_or_create(
             store=store,
@@ -41,6 +51,21 @@ def checklist_ensure(*, store: Store, day: date) -> list[ChecklistTask]:
             defaults={"due": due},
         )
         rows.append(row)
+    planned = {(task, cadence) for task, cadence in plan}
+    today = store_today(store=store)
+    for task in {task for task, _ in plan}:
+        for cadence in Cadence.values:
+            if (task, cadence) in planned:
+                continue
+            start, _ = period_for(day=day, cadence=cadence, week_start=week_start)
+            ChecklistTask.objects.filter(
+                store=store,
+                task=task,
+                cadence=cadence,
+                period_start=start,
+                done_at__isnull=True,
+                due__gte=today,  # a past period's row is history, whatever is asked
+            ).delete()
     return rows
 
 
@@ -107,5 +132,59 @@ def checklist_task_done(
                 target=task,
                 data={"task": task.task, "cadence": task.cadence, **counts},
             )
+    task.refresh_from_db()
+    return task
+
+
+class ChecklistUndoRefused(Exception):
+    """The tick cannot be undone: the task is not done, or its period has ended."""
+
+
+def checklist_task_undo(
+    *, task: ChecklistTask, user: User, now: datetime | None = None
+) -> ChecklistTask:
+    """Undo the tick of ``task`` (owners and agents only; PermissionDenied for others).
+
+    Only while the task's period lasts (its ``due`` is today or later in the store's
+    time zone): a past period's record, done or overdue, is history and stays. The
+    update is conditional on the row still being done and open, so two undos record
+    one; the audit event keeps who had ticked it, when, and the snapshot.
+    """
+    if not user_can_write(user=user, store=task.store):
+        raise PermissionDenied("viewers cannot undo checklist tasks")
+    today = store_today(store=task.store, now=now or timezone.now())
+    if task.due < today:
+        raise ChecklistUndoRefused("the period of this task has ended: it stays as history")
+    with transaction.atomic():
+        before = (
+            ChecklistTask.objects.filter(pk=task.pk, done_at__isnull=False, due__gte=today)
+            .select_related("done_by")
+            .first()
+        )
+        won = False
+        if before is not None and before.done_at is not None:
+            # Conditional on the tick read: a tick and an undo racing leave one of them.
+            won = (
+                ChecklistTask.objects.filter(pk=task.pk, done_at=before.done_at).update(
+                    done_at=None, done_by=None, snapshot={}
+                )
+                == 1
+            )
+        if won and before is not None and before.done_at is not None:
+            audit_record(
+                action="checklist.undone",
+                actor=user,
+                store=task.store,
+                target=task,
+                data={
+                    "task": task.task,
+                    "cadence": task.cadence,
+                    "was_done_at": before.done_at.isoformat(),
+                    "was_done_by": before.done_by.email if before.done_by else None,
+                    "snapshot": before.snapshot,
+                },
+            )
+    if not won:
+        raise ChecklistUndoRefused("this task is not ticked done")
     task.refresh_from_db()
     return task

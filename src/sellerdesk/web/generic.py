@@ -45,10 +45,11 @@ from sellerdesk.web.permissions import current_user, role_allows, role_check, st
 class Stream:
     key: str
     label: str
+    url_name: str = ""  # the nav's page when it is not "<key>_list" (the dashboard)
 
     @property
     def list_url_name(self) -> str:
-        return f"{self.key}_list"
+        return self.url_name or f"{self.key}_list"
 
     @property
     def detail_url_name(self) -> str:
@@ -57,6 +58,7 @@ class Stream:
 
 # The nav, in order. URL names are "<key>_list" and "<key>_detail".
 STREAMS: tuple[Stream, ...] = (
+    Stream("health", "Health", url_name="health"),
     Stream("inbox", "Inbox"),
     Stream("claims", "Claims"),
     Stream("chargebacks", "Chargebacks"),
@@ -67,6 +69,7 @@ STREAMS: tuple[Stream, ...] = (
     Stream("orders", "Orders"),
 )
 STREAM_KEYS = frozenset(s.key for s in STREAMS)
+STREAM_PAGES = {s.key: s.list_url_name for s in STREAMS}
 
 
 def is_results_request(request: HttpRequest) -> bool:

@@ -9,9 +9,11 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from sellerdesk.cases.urls import case_patterns
 from sellerdesk.chargebacks.views import ChargebackDetail, ChargebackList
+from sellerdesk.checklist.views import ChecklistDone, ChecklistPage, ChecklistUndo
 from sellerdesk.claims.views import ClaimDetail, ClaimList
 from sellerdesk.feedback import urls as feedback_urls
 from sellerdesk.feedback.views import FeedbackDetail, FeedbackList
+from sellerdesk.health.views import HealthView
 from sellerdesk.mail import views as mail_views
 from sellerdesk.messaging import compose_views
 from sellerdesk.messaging.views import AttachmentDownload, InboxDetail, InboxList
@@ -40,6 +42,11 @@ _STREAM_VIEWS: dict[str, tuple[type[StoreListView], type[StoreDetailView]]] = {
 store_patterns: list[URLPattern | URLResolver] = [
     path("", views.store_home, name="store_home"),
     path("settings/", views.StoreSettingsView.as_view(), name="store_settings"),
+    # The dashboard (account health, trends, today's checklist) and the checklist.
+    path("health/", HealthView.as_view(), name="health"),
+    path("checklist/", ChecklistPage.as_view(), name="checklist"),
+    path("checklist/<int:pk>/done/", ChecklistDone.as_view(), name="checklist_done"),
+    path("checklist/<int:pk>/undo/", ChecklistUndo.as_view(), name="checklist_undo"),
     # The inbox: three panes, and the thread pane's endpoints.
     path("inbox/", InboxList.as_view(), name="inbox_list"),
     path("inbox/<int:pk>/", InboxDetail.as_view(), name="inbox_detail"),

@@ -19,7 +19,7 @@ from sellerdesk.stores.models import Role, Store
 from sellerdesk.stores.selectors import stores_for_user
 from sellerdesk.stores.services import STORE_SETTINGS_FIELDS, store_settings_update
 from sellerdesk.web.forms import StoreSettingsForm, TokenCreateForm
-from sellerdesk.web.generic import STREAM_KEYS, StoreView
+from sellerdesk.web.generic import STREAM_KEYS, STREAM_PAGES, StoreView
 from sellerdesk.web.permissions import current_user, require_role, role_allows, store_or_404
 
 SETTINGS_PAGE = "settings"
@@ -38,7 +38,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 @require_role(Role.VIEWER)
 def store_home(request: HttpRequest, store: Store) -> HttpResponse:
-    return redirect("inbox_list", store_id=store.pk)
+    """The store's dashboard (account health and today's checklist)."""
+    return redirect("health", store_id=store.pk)
 
 
 @login_required
@@ -59,7 +60,7 @@ def store_switch(request: HttpRequest) -> HttpResponse:
         return redirect("store_settings", store_id=store.pk)
     if page not in STREAM_KEYS:
         page = "inbox"
-    return redirect(f"{page}_list", store_id=store.pk)
+    return redirect(STREAM_PAGES[page], store_id=store.pk)
 
 
 def _profile(
