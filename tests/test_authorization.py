@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -38,12 +38,20 @@ from django.urls.resolvers import RegexPattern
 
 from sellerdesk.accounts.models import ApiToken, User
 from sellerdesk.accounts.services import token_create
+from sellerdesk.audit.models import AuditEvent
 from sellerdesk.audit.services import audit_record
 from sellerdesk.checklist.models import ChecklistTask
 from sellerdesk.mail.models import EmailKind, EmailStatus, InboundEmail
 from sellerdesk.mail.services import channel_create
 from sellerdesk.messaging.models import Attachment, Reply
-from sellerdesk.notifications.models import NotificationRule
+from sellerdesk.notifications.models import (
+    NotificationChannel,
+    NotificationDelivery,
+    NotificationEvent,
+    NotificationPreferences,
+    NotificationRule,
+)
+from sellerdesk.notifications.services import channel_create as notification_channel_create
 from sellerdesk.stores.models import Membership, Store
 from tests.factories import (
     ChargebackFactory,
@@ -67,6 +75,10 @@ WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 GREEDY_FORM = {"status": "answered", "body": "x", "notes": "x", "name": "x", "response": "x"}
 # Tables a refused request must leave alone. Sign-in bookkeeping is not store data.
 NOT_STORE_DATA = (User, ApiToken, Session, ContentType, Permission)
+# A user's own notification settings and log: every member, a viewer too, may change
+# their own (and their audit events say so); another user's stay untouched.
+OWN_DATA = (NotificationChannel, NotificationRule, NotificationPreferences, NotificationDelivery)
+OWN_AUDIT_PREFIXES = ("notification_channel.", "notification_rule.")
 
 
 @pytest.fixture(autouse=True)
@@ -93,7 +105,7 @@ class World:
         (side A) or store B's member's (side B)."""
         if model is Store:
             return self.store(side)
-        if model in USER_MODELS or model is NotificationRule:
+        if model in USER_MODELS:
             owner = caller if side == "A" else self.member_b
             return self.personal[(owner.pk, model)]
         return self.records[(side, model)]
@@ -221,6 +233,19 @@ def world(store_a: Store, store_b: Store, agent_a: User, viewer_a: User) -> Worl
         world.personal[(user.pk, NotificationRule)] = NotificationRule.objects.create(
             user=user, store=store, event="new_claim"
         )
+        # Store B's member's channel and alert carry store B's marker.
+        tag = "ZEBRAB" if user == member_b else "alpaca"
+        channel = notification_channel_create(
+            user=user, name=f"{tag} hook of {user.pk}", url="json://127.0.0.1:9/hook"
+        )
+        world.personal[(user.pk, NotificationChannel)] = channel
+        event = NotificationEvent.objects.create(
+            store=store, kind="new_claim", key=f"claim:{user.pk}", title=f"{tag} claim alert",
+            occurred_at=datetime(2026, 11, 2, 12, tzinfo=UTC),
+        )  # fmt: skip
+        NotificationDelivery.objects.create(
+            event=event, user=user, channel=channel, not_before=event.occurred_at
+        )
     # Every kind the walker can fill has a record on both sides.
     for model in SEGMENT_MODELS.values():
         for side in "AB":
@@ -235,13 +260,24 @@ def store_routes() -> list[Route]:
     return [r for r in WALK.routes if r.store_scoped]
 
 
-def snapshot() -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table that holds store data."""
-    return {
+def snapshot(*, own_data: bool = True, users: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table that holds store data; without the caller's ``own_data``
+    (notification settings and their audit events), with ``users``' tokens and accounts."""
+    skip = NOT_STORE_DATA if not users else (Session, ContentType, Permission)
+    if not own_data:
+        skip = (*skip, *OWN_DATA)
+    rows = {
         model._meta.label: list(model._default_manager.order_by("pk").values())
         for model in apps.get_models()
-        if not issubclass(model, NOT_STORE_DATA)
+        if not issubclass(model, skip)
     }
+    if not own_data:
+        rows[AuditEvent._meta.label] = [
+            row
+            for row in rows[AuditEvent._meta.label]
+            if not str(row["action"]).startswith(OWN_AUDIT_PREFIXES)
+        ]
+    return rows
 
 
 @dataclass
@@ -453,18 +489,50 @@ def test_viewer_writes_are_refused_and_change_nothing(world: World) -> None:
 
 @pytest.mark.django_db
 def test_viewer_posts_to_own_user_pages_change_no_store_data(world: World) -> None:
-    """Profile, tokens and the store switcher are the viewer's own: any answer will
-    do, as long as no store data changes."""
+    """Profile, tokens, notifications and the store switcher are the viewer's own: any
+    answer will do, as long as no store data changes (their own notification
+    settings may)."""
     client = signed_in(world.viewer_a)
     problems = []
     for route in [r for r in WALK.routes if not r.store_scoped]:
         url = world.url(route, caller=world.viewer_a)
         for method in WRITE_METHODS:
-            before = snapshot()
+            before = snapshot(own_data=False)
             answer = call(client, method, url, world.viewer_a)
-            if answer.status >= 500 or snapshot() != before:
+            if answer.status >= 500 or snapshot(own_data=False) != before:
                 problems.append(f"{method} {url}: {answer.status}, store data changed or failed")
     assert not problems, report(problems)
+
+
+# --- another user's own records -------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_other_users_records_are_404(world: World) -> None:
+    """A user's own records (API tokens, notification channels) by another user's id:
+    404 on every method (405 where the route has no such method), nothing changes."""
+    client = signed_in(world.agent_a)
+    routes = [r for r in WALK.routes if any(p.model in USER_MODELS for p in r.params)]
+    problems = []
+    for route in routes:
+        url = world.url(route, caller=world.agent_a, records="B")
+        statuses = {}
+        for method in ("GET", *WRITE_METHODS):
+            before = snapshot(users=True)
+            answer = call(client, method, url, world.agent_a)
+            statuses[method] = answer.status
+            if answer.status not in (404, 405):
+                problems.append(f"{method} {url} ({route.route}): {answer.status}, not 404")
+            if found := leaks(world, answer.body):
+                problems.append(f"{method} {url}: shows store B's {found}")
+            if snapshot(users=True) != before:
+                problems.append(f"{method} {url}: changed another user's data")
+        if 404 not in statuses.values():
+            problems.append(f"{url} ({route.route}): no method answered 404: {statuses}")
+    assert not problems, report(problems)
+    walked = {p.model for r in routes for p in r.params}
+    assert {ApiToken, NotificationChannel} <= walked
+    assert len([r for r in routes if r.is_api]) >= 2  # a channel, and its test
 
 
 # --- anonymous callers and admin -----------------------------------------------------

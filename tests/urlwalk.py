@@ -29,7 +29,7 @@ from sellerdesk.claims.models import Claim
 from sellerdesk.feedback.models import Feedback
 from sellerdesk.mail.models import InboundEmail, MailChannel
 from sellerdesk.messaging.models import Attachment, Conversation, Message, Reply, ReplyTemplate
-from sellerdesk.notifications.models import NotificationRule
+from sellerdesk.notifications.models import NotificationChannel, NotificationRule
 from sellerdesk.orders.models import Order, OrderItem
 from sellerdesk.questions.models import Question
 from sellerdesk.returns.models import Return
@@ -54,8 +54,12 @@ PUBLIC_PREFIXES = ("static/",)
 # API routes that read and write no store data (any signed-in user): walked like the
 # user's own pages, not like store data.
 STORELESS_API_ROUTES = frozenset({f"{API_PREFIX}lint"})
+# API routes about the caller's own records (any member, viewers too, manages their own):
+# walked like the user's own pages, and another user's ids must be a 404.
+USER_API_PREFIXES = (f"{API_PREFIX}notifications/",)
 
-# Path segment -> the model whose id follows it.
+# Path segment -> the model whose id follows it. A key of two segments
+# ("notifications/channels") wins over the last segment alone ("channels").
 SEGMENT_MODELS: dict[str, type[Model]] = {
     "s": Store,
     "stores": Store,
@@ -79,10 +83,12 @@ SEGMENT_MODELS: dict[str, type[Model]] = {
     "checklist": ChecklistTask,
     "members": Membership,
     "notifications": NotificationRule,
+    # /profile/notifications/channels/<pk>/ and /api/v1/notifications/channels/{id}
+    "notifications/channels": NotificationChannel,
     "tokens": ApiToken,
 }
 # Records that belong to a user, not to a store: "own" means the caller's.
-USER_MODELS: frozenset[type[Model]] = frozenset({ApiToken})
+USER_MODELS: frozenset[type[Model]] = frozenset({ApiToken, NotificationRule, NotificationChannel})
 FILLABLE_CONVERTERS = frozenset({None, "int", "str"})
 
 _PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -123,7 +129,7 @@ class Route:
     @property
     def store_scoped(self) -> bool:
         """Whether the route reads or writes store data (else it is about the user)."""
-        if self.route in STORELESS_API_ROUTES:
+        if self.route in STORELESS_API_ROUTES or self.route.startswith(USER_API_PREFIXES):
             return False
         return self.is_api or any(p.model not in USER_MODELS for p in self.params)
 
@@ -177,7 +183,8 @@ def _route(route: str) -> Route | str:
         if found["converter"] not in FILLABLE_CONVERTERS:
             return f"converter {found['converter']!r} of <{found['name']}> is not an id"
         before = segments[index - 1] if index else ""
-        model = SEGMENT_MODELS.get(before)
+        pair = "/".join(segments[index - 2 : index]) if index >= 2 else ""
+        model = SEGMENT_MODELS.get(pair) or SEGMENT_MODELS.get(before)
         if model is None:
             return (
                 f"no model for segment {before!r} before <{found['name']}>: "

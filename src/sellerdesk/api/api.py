@@ -18,6 +18,7 @@ from sellerdesk.api import (
     feedback_actions,
     health,
     mail,
+    notifications,
     orders,
     questions,
     replies,
@@ -52,3 +53,4 @@ api.add_router("", voice.router)
 api.add_router("", feedback_actions.router)
 api.add_router("", health.router)
 api.add_router("", checklist.router)
+api.add_router("", notifications.router)

@@ -17,6 +17,7 @@ from sellerdesk.health.views import HealthView
 from sellerdesk.mail import views as mail_views
 from sellerdesk.messaging import compose_views
 from sellerdesk.messaging.views import AttachmentDownload, InboxDetail, InboxList
+from sellerdesk.notifications import urls as notifications_urls
 from sellerdesk.orders.views import OrderDetail, OrderList
 from sellerdesk.questions import urls as questions_urls
 from sellerdesk.questions.views import QuestionDetail, QuestionList
@@ -109,6 +110,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.profile_token_revoke,
         name="profile_token_revoke",
     ),
+    # The user's own notification channels, rules, preferences and log.
+    *notifications_urls.patterns,
     path("switch/", views.store_switch, name="store_switch"),
     path("s/<int:store_id>/", include(store_patterns)),
 ]
