@@ -135,7 +135,7 @@ def _fan_out_one(event_id: int, now: datetime) -> int:
             .select_related("user")
             .order_by("pk")
         )
-        created = 0
+        rows = []
         for rule in rules:
             channels = rule.channels.filter(enabled=True, user=rule.user).order_by("pk")
             if not channels:
@@ -146,14 +146,16 @@ def _fan_out_one(event_id: int, now: datetime) -> int:
                 not_before = (
                     quiet_until(prefs=prefs, user=rule.user, store=event.store, now=now) or now
                 )
-            for channel in channels:
-                _, was_created = NotificationDelivery.objects.get_or_create(
-                    event=event,
-                    user=rule.user,
-                    channel=channel,
-                    defaults={"not_before": not_before},
+            rows += [
+                NotificationDelivery(
+                    event=event, user=rule.user, channel=channel, not_before=not_before
                 )
-                created += was_created
+                for channel in channels
+            ]
+        before = NotificationDelivery.objects.filter(event=event).count()
+        # The unique constraint keeps one per (event, user, channel) whatever happens.
+        NotificationDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+        created = NotificationDelivery.objects.filter(event=event).count() - before
     return created
 
 
