@@ -514,11 +514,20 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
     # The seller's checklist (tests/test_checklist_api.py).
     checklist_writes = {f"{API}/checklist/{{task_id}}/done": {"post"}}
     expected |= {f"{API}/checklist", *checklist_writes}
+    # The caller's own notifications (tests/test_notifications_api.py).
+    notification_writes = {
+        f"{API}/notifications/channels": {"post"},
+        f"{API}/notifications/channels/{{id}}": {"patch", "delete"},
+        f"{API}/notifications/channels/{{id}}/test": {"post"},
+        f"{API}/notifications/rules": {"put"},
+        f"{API}/notifications/preferences": {"patch"},
+    }
+    expected |= {*notification_writes, f"{API}/notifications/log"}
     assert set(schema["paths"]) == expected
     writes = {
         path: methods for path, item in schema["paths"].items() if (methods := set(item) - {"get"})
     }
-    assert writes == feedback_writes | voice_writes | checklist_writes | {
+    assert writes == feedback_writes | voice_writes | checklist_writes | notification_writes | {
         f"{API}/conversations/{{id}}": {"patch"},
         f"{API}/conversations/{{id}}/replies": {"post"},
         f"{API}/conversations/{{id}}/no-response-needed": {"post"},
@@ -540,6 +549,10 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
         ("/questions/{id}/dismiss", "post", "reason"),
         ("/claims/{id}/actions", "post", "funded_by"),
         ("/chargebacks/{id}/actions", "post", "amount"),
+        ("/notifications/channels", "post", "url"),
+        ("/notifications/channels/{id}", "patch", "url"),
+        ("/notifications/rules", "put", "channels"),
+        ("/notifications/preferences", "patch", "digest_channel"),
     ]:
         body = schema["paths"][f"{API}{path}"][method]["requestBody"]
         content = body["content"]["application/json"]["schema"]
