@@ -91,13 +91,9 @@ class ChargebackDetail(ChargebackQueryset, CaseDetailView):
     action_form_class = ChargebackActionForm
 
 
-class ChargebackAction(ChargebackQueryset, CaseActionView):
-    stream = "chargebacks"
-    title = "Chargeback"
-    template_name = "chargebacks/chargeback_detail.html"
-    kind = "chargeback"
-    draft_action = "represent"
-    action_form_class = ChargebackActionForm
+class ChargebackAction(CaseActionView, ChargebackDetail):
+    """The detail page's forms post here; a refused action answers with the page."""
+
     perform = chargeback_action
     done = {
         "represent": "Representation recorded.",

@@ -93,13 +93,9 @@ class ClaimDetail(ClaimQueryset, CaseDetailView):
     action_form_class = ClaimActionForm
 
 
-class ClaimAction(ClaimQueryset, CaseActionView):
-    stream = "claims"
-    title = "A-to-z claim"
-    template_name = "claims/claim_detail.html"
-    kind = "claim"
-    draft_action = "respond"
-    action_form_class = ClaimActionForm
+class ClaimAction(CaseActionView, ClaimDetail):
+    """The detail page's forms post here; a refused action answers with the page."""
+
     perform = claim_action
     done = {
         "respond": "Response recorded.",
