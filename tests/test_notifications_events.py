@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Model
 from django.urls import resolve, reverse
@@ -94,6 +95,12 @@ pytestmark = pytest.mark.django_db
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_figures() -> None:
+    # detect_store remembers in the cache when it last computed a store's figures.
+    cache.clear()
 
 
 @contextmanager
@@ -603,6 +610,47 @@ def test_odr_now_and_forecast_per_channel_open_resolve_and_reopen(store_a: Store
     assert detect_odr_above_target(store=store_a, now=NOW + DAY + 2 * HOUR) == 0
     reopened = NotificationEvent.objects.get(store=store_a, kind=kind, key="odr:mfn:now:2026-11-21")
     assert reopened.resolved_at is None
+
+
+def test_figures_run_at_most_hourly_unless_a_new_defect_comes_in(store_a: Store) -> None:
+    placed = datetime(2026, 10, 15, 18, 0, tzinfo=UTC)
+    orders = [OrderFactory(store=store_a, purchase_date=placed) for _ in range(50)]
+    with learned(NOW - HOUR):
+        feedback = FeedbackFactory(
+            store=store_a,
+            amazon_order_id=orders[0].amazon_order_id,
+            rating=1,
+            left_on=date(2026, 11, 19),
+        )
+    counts = detect_store(store=store_a, now=NOW)
+    assert counts[EventKind.NEGATIVE_FEEDBACK] == 1
+    assert counts[EventKind.ODR_ABOVE_TARGET] == 1
+    (odr,) = events(store_a, EventKind.ODR_ABOVE_TARGET)
+
+    # The feedback is removed: the ODR clears, but the figures wait for their hour.
+    feedback.status = "removed"
+    feedback.save()
+    detect_store(store=store_a, now=NOW + 30 * timedelta(minutes=1))
+    odr.refresh_from_db()
+    assert odr.resolved_at is None
+    detect_store(store=store_a, now=NOW + 61 * timedelta(minutes=1))
+    odr.refresh_from_db()
+    assert odr.resolved_at == NOW + 61 * timedelta(minutes=1)
+
+    # A new negative feedback within the hour: the ODR runs in the same pass (the same
+    # day's event reopens: no second alert the same day).
+    with learned(NOW + 65 * timedelta(minutes=1)):
+        FeedbackFactory(
+            store=store_a,
+            amazon_order_id=orders[1].amazon_order_id,
+            rating=2,
+            left_on=date(2026, 11, 19),
+        )
+    counts = detect_store(store=store_a, now=NOW + 70 * timedelta(minutes=1))
+    assert counts[EventKind.NEGATIVE_FEEDBACK] == 1
+    odr.refresh_from_db()
+    assert odr.resolved_at is None
+    assert len(events(store_a, EventKind.ODR_ABOVE_TARGET)) == 1
 
 
 # --- checklist --------------------------------------------------------------------------------

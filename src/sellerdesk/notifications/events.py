@@ -52,6 +52,8 @@ NOTIFY_DEFAULTS: dict[str, int] = {
     "notify_sync_failures": 3,
     # A checklist task is told overdue if its period ended at most this many days ago.
     "notify_checklist_days": 7,
+    # The ODR and the return-rate flags are computed at most this often (minutes).
+    "notify_figures_minutes": 60,
 }
 EXCERPT_CHARS = 100
 KEY_MAX = 200  # NotificationEvent.key
