@@ -232,7 +232,10 @@ class RulesForm(forms.Form):
                         max_value=MAX_HOURS,
                         initial=hours,
                         label=f"Hours before, {event.label} in {store.name}",
-                        widget=forms.NumberInput(attrs={"placeholder": "store's", "size": 3}),
+                        # Empty: the store's own "due soon" warning.
+                        widget=forms.NumberInput(
+                            attrs={"placeholder": str(store.response_due_soon_hours)}
+                        ),
                     )
 
     def rows(self) -> list[dict[str, Any]]:
