@@ -79,12 +79,9 @@ _SPACE = re.compile(r"\s+")
 def plain(text: str) -> str:
     """One line of plain text: control and format characters dropped, whitespace
     collapsed (a buyer's text could carry bidi overrides or terminal escapes)."""
-    kept = "".join(
-        " " if ch in "\t\n\r\x0b\x0c" else ch
-        for ch in text
-        if ch in "\t\n\r\x0b\x0c" or unicodedata.category(ch)[0] != "C"
-    )
-    return _SPACE.sub(" ", kept).strip()
+    spaced = _SPACE.sub(" ", text)  # line breaks and tabs first, so words stay apart
+    visible = "".join(ch for ch in spaced if unicodedata.category(ch)[0] != "C")
+    return _SPACE.sub(" ", visible).strip()
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
