@@ -29,7 +29,7 @@ the wall clock all year round.
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -157,13 +157,26 @@ def response_due_at(*, start: datetime, policy: ResponsePolicy) -> datetime:
        counting at the next counted day's midnight.
     3. On each counted day, spend the real hours left in it until the target is met.
     """
-    tz = policy.tz
-    remaining = timedelta(hours=policy.target_hours(start))
+    hours = timedelta(hours=policy.target_hours(start))
+    return counted_hours_end(start=start, hours=hours, tz=policy.tz, counts=policy.counts_day)
+
+
+def counted_hours_end(
+    *, start: datetime, hours: timedelta, tz: zoneinfo.ZoneInfo, counts: Callable[[date], bool]
+) -> datetime:
+    """The moment ``hours`` of real time have been spent on the local days that
+    ``counts`` (in ``tz``), from ``start``. Aware, in ``tz``.
+
+    1. Walk the local calendar days from ``start``; a day that does not count is
+       skipped whole, so a ``start`` on one counts from the next counted midnight.
+    2. On each counted day, spend the real hours left in it until ``hours`` are used.
+    """
+    remaining = hours
     cursor = _require_aware(start).astimezone(UTC)
     day = cursor.astimezone(tz).date()
     for _ in range(_MAX_DAYS):
         day_end = _local_midnight(day + timedelta(days=1), tz)
-        if policy.counts_day(day):
+        if counts(day):
             available = day_end - cursor
             if remaining <= available:
                 return (cursor + remaining).astimezone(tz)

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from sellerdesk.messaging.clock import ClockState, clock_state, is_holiday
+from sellerdesk.messaging.clock import ClockState, clock_state, counted_hours_end, is_holiday
 from sellerdesk.policy import policy_value
 from sellerdesk.returns.models import ReturnStatus
 
@@ -44,8 +44,6 @@ SATURDAY = 5  # date.weekday()
 # A return's deadline is "due soon" this many hours before it: a day's warning on a
 # two-day deadline, as the claims list gives for A-to-z information requests.
 DUE_SOON_HOURS = 24
-# Business days skip weekends and holidays only: more than a few weeks means a bug.
-_MAX_DAYS = 400
 CLOSED_STATUSES = frozenset({ReturnStatus.REFUNDED, ReturnStatus.REJECTED, ReturnStatus.CLOSED})
 WAITING_FOR_BUYER = frozenset({ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT})
 
@@ -94,10 +92,6 @@ def _aware(value: datetime) -> datetime:
     return value
 
 
-def _local_midnight(day: date, tz: zoneinfo.ZoneInfo) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
-
-
 def answer_due_at(*, requested_at: datetime, policy: ReturnPolicy) -> datetime:
     """``response_hours`` real hours after the request (weekends included), local time."""
     due = _aware(requested_at).astimezone(UTC) + timedelta(hours=policy.response_hours)
@@ -112,20 +106,12 @@ def refund_due_at(*, received_at: datetime, policy: ReturnPolicy) -> datetime:
        count at the next business day's midnight).
     3. Each business day spends its real hours until ``days x 24`` hours are used.
     """
-    tz = policy.tz
-    remaining = timedelta(hours=24 * policy.refund_business_days)
-    cursor = _aware(received_at).astimezone(UTC)
-    day = cursor.astimezone(tz).date()
-    for _ in range(_MAX_DAYS):
-        day_end = _local_midnight(day + timedelta(days=1), tz)
-        if policy.is_business_day(day):
-            available = day_end - cursor
-            if remaining <= available:
-                return (cursor + remaining).astimezone(tz)
-            remaining -= available
-        cursor = day_end
-        day += timedelta(days=1)
-    raise RuntimeError(f"no business day within {_MAX_DAYS} days of {received_at.isoformat()}")
+    return counted_hours_end(
+        start=received_at,
+        hours=timedelta(hours=24 * policy.refund_business_days),
+        tz=policy.tz,
+        counts=policy.is_business_day,
+    )
 
 
 def return_deadline(
