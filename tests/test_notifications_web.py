@@ -509,3 +509,23 @@ def test_a_pending_delivery_shows_when_it_may_go(agent_a: User, store_a: Store) 
     NotificationDelivery.objects.filter(pk=d.pk).update(not_before=later)
     html = signed_in(agent_a).get(reverse("notifications_log")).text
     assert "not before" in html
+
+
+@pytest.mark.django_db
+def test_the_page_reads_the_same_number_of_times_for_one_store_or_four(agent_a: User) -> None:
+    """The matrix is read once, not per cell (13 event kinds x stores)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    channel_of(agent_a, 8123, name="One")
+    channel_of(agent_a, 8124, name="Two")
+    client = signed_in(agent_a)
+    counts = []
+    for stores in (0, 3):
+        for n in range(stores):
+            MembershipFactory(user=agent_a, store=StoreFactory(name=f"More {n}"))
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(PAGE).text
+        assert html.count('name="r-') >= 13 * (1 + stores) * 2
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -205,6 +205,9 @@ class RulesForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.stores = list(stores)
+        # Read once: a ModelMultipleChoiceField per cell would query per cell, twice.
+        self.channels = {c.pk: c for c in channels}
+        choices = [(c.pk, f"{c.name} ({c.get_kind_display()})") for c in self.channels.values()]
         by_key = {(r.store_id, r.event): r for r in rules}
         self.cells: dict[tuple[str, int], RuleCell] = {}
         for event in EventKind:
@@ -217,8 +220,9 @@ class RulesForm(forms.Form):
                     initial=rule.enabled if rule else False,
                     label=f"{event.label} in {store.name}",
                 )
-                self.fields[f"{cell.prefix}-channels"] = forms.ModelMultipleChoiceField(
-                    queryset=channels,
+                self.fields[f"{cell.prefix}-channels"] = forms.TypedMultipleChoiceField(
+                    choices=choices,
+                    coerce=int,
                     required=False,
                     initial=[c.pk for c in rule.channels.all()] if rule else [],
                     widget=forms.CheckboxSelectMultiple,
@@ -262,7 +266,8 @@ class RulesForm(forms.Form):
         out = []
         for (event, _), cell in self.cells.items():
             enabled = bool(self.cleaned_data.get(f"{cell.prefix}-enabled"))
-            channels = list(self.cleaned_data.get(f"{cell.prefix}-channels") or [])
+            ids = self.cleaned_data.get(f"{cell.prefix}-channels") or []
+            channels = [self.channels[pk] for pk in ids]
             params: dict[str, Any] = dict(cell.rule.params or {}) if cell.rule else {}
             if event in HOURS_EVENTS:
                 hours = self.cleaned_data.get(f"{cell.prefix}-hours")
