@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -19,6 +20,7 @@ from sellerdesk.accounts.models import User
 from sellerdesk.checklist.models import ChecklistTask
 from sellerdesk.checklist.services import checklist_ensure, checklist_task_done
 from sellerdesk.health.selectors import store_health
+from sellerdesk.imports.models import AmazonPerformanceFigure
 from sellerdesk.orders.models import Order
 from sellerdesk.stores.models import Store
 from sellerdesk.web.charts import hours, percent
@@ -242,3 +244,47 @@ def test_checklist_page_history(shop: Store) -> None:
     today = html.split('id="today-heading"')[1].split('id="history-heading"')[0]
     assert today.count('<li class="task') == 7
     assert "ticking needs the agent or owner role" in today
+
+
+@time_machine.travel(NOW, tick=False)
+def test_amazons_figures_beside_the_desks(shop: Store) -> None:
+    # Amazon's ODR for the desk's MFN window (06-19 .. 08-17): 1 of 4 orders, 1 negative
+    # feedback. The desk: 2 of 3 orders, 2 negative feedback, 1 claim.
+    AmazonPerformanceFigure.objects.create(
+        store=shop,
+        channel="mfn",
+        metric="order_defect_rate",
+        period_start=date(2026, 6, 19),
+        period_end=date(2026, 8, 17),
+        rate=Decimal("0.25"),
+        count=1,
+        total=4,
+        details={"negative_feedback": 1, "claims": 0, "chargebacks": 0},
+        imported_at=NOW - timedelta(days=2),
+    )
+    html = client_for(member(shop, "viewer")).get(url("health", shop)).content.decode()
+    assert "No performance report imported yet" not in html
+    table = html.split('data-recon="odr-mfn"')[1].split("</table>")[0]
+    cells = [
+        re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", table)
+    ]
+    rows = [cells[i : i + 4] for i in range(4, len(cells), 4)]
+    assert rows == [
+        ["Rate", "25 %", "66.67 %", "+41.67 %"],
+        ["Orders", "4", "3", "\u22121"],
+        ["Orders with defects", "1", "2", "+1"],
+        ["Negative feedback", "1", "2", "+1"],
+        ["A-to-z claims", "0", "1", "+1"],
+        ["Chargebacks", "0", "0", "0"],
+    ]
+    # O4's feedback (left 08-31) came after Amazon's report was imported (08-29): that
+    # difference is explained; the claim was filed on 08-20, before it: not explained.
+    explanations = html.split('class="explanations"')[1].split("</ul>")[0]
+    o4 = Order.objects.get(store=shop, purchase_date__date=date(2026, 8, 12))
+    feedback_line, claims_line, orders_line = re.findall(r"<li>.*?</li>", explanations, re.S)
+    assert feedback_line.startswith("<li><strong>negative_feedback +1</strong>")
+    assert o4.amazon_order_id in feedback_line
+    assert "recorded after Amazon&#x27;s report was imported" in feedback_line
+    assert claims_line.startswith("<li><strong>claims +1</strong>")
+    assert "not fully explained" in claims_line
+    assert "the desk is missing orders of the period" in orders_line
