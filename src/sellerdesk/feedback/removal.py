@@ -31,11 +31,11 @@ How a comment is read — transparent patterns, no model, the same answer every 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
+from sellerdesk.common.text import fold
 from sellerdesk.compliance.rules import EMAIL_OBFUSCATED_RE, EMAIL_RE, ORDER_ID_RE, PHONE_RES
 from sellerdesk.feedback import removal_cues as cues
 from sellerdesk.feedback.removal_lexicon import (
@@ -94,35 +94,6 @@ class RemovalCheck:
 
 
 # --- folding -------------------------------------------------------------------------
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table: lower case without accents, one character for one."""
-
-    def __missing__(self, codepoint: int) -> str:
-        char = chr(codepoint)
-        low = char.lower()
-        if len(low) != 1:
-            low = char
-        if low in "\u2018\u2019\u02bc`\u00b4":
-            folded = "'"
-        elif low.isascii() or low == "ß":
-            folded = low
-        else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
-            )
-            folded = base if len(base) == 1 else low
-        self[codepoint] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents, keeping its length (``ß`` stays)."""
-    return text.translate(_FOLD)
 
 
 _UMLAUTS = {"ä": "(?:a|ae)", "ö": "(?:o|oe)", "ü": "(?:u|ue)", "ß": "(?:ß|ss)"}

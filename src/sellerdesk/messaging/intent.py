@@ -47,11 +47,11 @@ import logging
 import math
 import re
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from sellerdesk.common.text import fold
 from sellerdesk.messaging.intent_cues import (
     CUES,
     INTENTS,
@@ -171,35 +171,6 @@ def buyer_text(text: str) -> str:
 
 
 # --- 2. folding and language --------------------------------------------------------
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table: lower case without accents, always one character."""
-
-    def __missing__(self, codepoint: int) -> str:
-        char = chr(codepoint)
-        low = char.lower()
-        if len(low) != 1:
-            low = char
-        if low in "\u2018\u2019\u02bc`\u00b4":
-            folded = "'"
-        elif low.isascii():
-            folded = low
-        else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
-            )
-            folded = base if len(base) == 1 else low
-        self[codepoint] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents, keeping its length (``ß`` stays ``ß``)."""
-    return text.translate(_FOLD)
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
