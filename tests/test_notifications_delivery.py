@@ -86,7 +86,7 @@ def subscribe(user: User, store: Store, channels: list[NotificationChannel], *ev
 
 def event(store: Store, key: str, *, at: datetime = T, severity: str = "warning",
           kind: str = "new_claim") -> NotificationEvent:  # fmt: skip
-    return NotificationEvent.objects.create(
+    recorded = NotificationEvent.objects.create(
         store=store,
         kind=kind,
         key=key,
@@ -96,6 +96,10 @@ def event(store: Store, key: str, *, at: datetime = T, severity: str = "warning"
         link=f"/s/{store.pk}/claims/{key}/",
         occurred_at=at,
     )
+    # The desk recorded it when it happened (rules compare their age with this).
+    NotificationEvent.objects.filter(pk=recorded.pk).update(created_at=at)
+    recorded.refresh_from_db()
+    return recorded
 
 
 def statuses() -> list[str]:
@@ -174,6 +178,33 @@ def test_no_flood_from_before_the_rule_and_only_enabled_rules(db: None, hook: Re
     assert NotificationEvent.objects.filter(fanned_out_at__isnull=True).count() == 0
     assert deliveries_send_due(now=T) == 1
     assert hook.titles() == [f"[{store.name}] A-to-z claim new"]
+
+
+def test_an_old_record_learned_after_the_rule_is_sent(db: None, hook: Receiver) -> None:
+    """What counts is when the desk learned of it: feedback dated before the rule, imported
+    after it, is news."""
+    store = StoreFactory.create()
+    user = seller(store)
+    webhook = channel_create(user=user, name="Hook", url=hook.url())
+    subscribe(user, store, [webhook])
+    late = event(store, "late", at=T)
+    NotificationEvent.objects.filter(pk=late.pk).update(occurred_at=T - timedelta(days=3))
+    assert events_fan_out(now=T) == 1
+    assert deliveries_send_due(now=T) == 1
+
+
+def test_a_state_resolved_while_waiting_is_skipped(db: None, hook: Receiver) -> None:
+    store = StoreFactory.create()
+    user = seller(store)
+    webhook = channel_create(user=user, name="Hook", url=hook.url())
+    subscribe(user, store, [webhook], "sync_failing")
+    failing = event(store, "mail:1:x", kind="sync_failing")
+    assert events_fan_out(now=T) == 1
+    NotificationEvent.objects.filter(pk=failing.pk).update(resolved_at=T)
+    assert deliveries_send_due(now=T) == 0
+    assert statuses() == ["skipped"]
+    assert NotificationDelivery.objects.get().error == "resolved before it was sent"
+    assert hook.posts == []
 
 
 def test_membership_gone_or_channel_off_at_send_time_is_skipped(db: None, hook: Receiver) -> None:

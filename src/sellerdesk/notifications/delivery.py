@@ -129,8 +129,9 @@ def _fan_out_one(event_id: int, now: datetime) -> int:
         )
         rules = (
             NotificationRule.objects.filter(store=event.store, event=event.kind, enabled=True)
-            # Only what happened since the rule exists: a new rule is no flood of the past.
-            .filter(created_at__lte=event.occurred_at)
+            # Only what the desk learned since the rule exists: a new rule is no flood of the
+            # past, and an old order's feedback imported today still reaches today's rules.
+            .filter(created_at__lte=event.created_at)
             .filter(user_id__in=members)
             .select_related("user")
             .order_by("pk")
@@ -229,6 +230,11 @@ def _claim_channel(channel_id: int, now: datetime) -> Claimed | None:
         member_of = Membership.objects.filter(user=channel.user).values("store_id")
         due.exclude(event__store_id__in=member_of).update(
             status=DeliveryStatus.SKIPPED, error="no longer a member of the store"
+        )
+        # A state (sync failing, ODR above target) that cleared while the alert waited for
+        # quiet hours or the hourly limit is no news any more.
+        due.filter(event__resolved_at__isnull=False).update(
+            status=DeliveryStatus.SKIPPED, error="resolved before it was sent"
         )
         rows = list(due.select_related("event", "event__store").order_by("not_before", "pk"))
         if not rows:
