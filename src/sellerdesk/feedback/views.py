@@ -32,6 +32,7 @@ from sellerdesk.feedback.selectors import (
 )
 from sellerdesk.feedback.services import ONE_REPLY_WARNING, OUTCOMES, feedback_reply_draft
 from sellerdesk.orders.selectors import order_for_record
+from sellerdesk.web.findings import ShownFinding, shown_findings
 from sellerdesk.web.generic import StoreDetailView, StoreListView, StoreView
 from sellerdesk.web.lists import (
     SEARCH_PARAM,
@@ -165,21 +166,6 @@ class FeedbackExport(StoreView):
 
 
 # --- one feedback ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ShownFinding:
-    rule: str
-    severity: str
-    message: str
-    excerpt: str
-
-
-def shown_findings(text: str, findings: list[Finding]) -> list[ShownFinding]:
-    return [
-        ShownFinding(f.rule, f.severity, f.message, text[f.start : f.end].strip()[:120])
-        for f in findings
-    ]
 
 
 @dataclass

@@ -49,6 +49,7 @@ from sellerdesk.messaging.selectors import (
 from sellerdesk.orders.selectors import order_for_record
 from sellerdesk.stores.models import Role, Store
 from sellerdesk.stores.selectors import store_writers
+from sellerdesk.web.findings import ShownFinding, shown_findings
 from sellerdesk.web.generic import StoreListView, StoreView, is_results_request
 from sellerdesk.web.lists import Column, Filter, ListContext, ListSpec
 from sellerdesk.web.permissions import role_allows
@@ -130,14 +131,6 @@ class ThreadItem:
     reply: Reply | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ShownFinding:
-    rule: str
-    severity: str
-    message: str
-    excerpt: str
-
-
 @dataclass(slots=True)
 class Composer:
     """What the reply form shows: the text, the template it came from, the
@@ -177,16 +170,12 @@ def composer_for(
             if body.strip()
             else []
         )
-    shown = [
-        ShownFinding(f.rule, f.severity, f.message, body[f.start : f.end].strip()[:120])
-        for f in findings
-    ]
     return Composer(
         body=body,
         template_id=template_id,
         override_reason=override_reason,
         error=error,
-        findings=shown,
+        findings=shown_findings(body, findings),
         errors=has_errors(findings),
         is_owner=role_allows(user=user, store=conversation.store, role=Role.OWNER),
     )

@@ -17,7 +17,7 @@ from django.utils import timezone
 from sellerdesk.common.money import more_than_cents
 from sellerdesk.compliance import CheckContext, Finding, check, has_errors
 from sellerdesk.messaging.outbox import ComplianceError, reply_check
-from sellerdesk.messaging.views import Composer, ShownFinding
+from sellerdesk.messaging.views import Composer
 from sellerdesk.orders.models import FulfillmentChannel
 from sellerdesk.orders.selectors import order_for_record
 from sellerdesk.returns import stats
@@ -45,6 +45,7 @@ from sellerdesk.returns.services import (
     return_status_set,
 )
 from sellerdesk.stores.models import Role
+from sellerdesk.web.findings import shown_findings
 from sellerdesk.web.generic import StoreDetailView, StoreListView, StoreView
 from sellerdesk.web.lists import (
     SEARCH_PARAM,
@@ -260,13 +261,6 @@ class ReturnStatusChange(ReturnRecordView):
 # --- contact the buyer ----------------------------------------------------------------
 
 
-def _shown(findings: list[Finding], body: str) -> list[ShownFinding]:
-    return [
-        ShownFinding(f.rule, f.severity, f.message, body[f.start : f.end].strip()[:120])
-        for f in findings
-    ]
-
-
 def contact_findings(draft: ContactDraft, record: Return, body: str) -> list[Finding]:
     """The compliance check the send will run: as a reply in a buyer's thread, else
     as a seller-initiated message."""
@@ -317,7 +311,7 @@ class ReturnContact(ReturnRecordView):
             template_id=draft.template.pk if draft.template else None,
             override_reason=override_reason,
             error=error,
-            findings=_shown(findings, body),
+            findings=shown_findings(body, findings),
             errors=has_errors(findings),
             is_owner=role_allows(user=self.user, store=self.store, role=Role.OWNER),
         )

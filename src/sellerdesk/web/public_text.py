@@ -16,7 +16,6 @@ Each stream's ``views.py`` configures them: its queryset, the hooks, the labels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.contrib import messages
@@ -26,24 +25,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from sellerdesk.common.public_text import TextComplianceError, public_findings
 from sellerdesk.compliance import Finding, has_errors
+from sellerdesk.web.findings import shown_findings
 from sellerdesk.web.generic import StoreDetailView
-
-
-@dataclass(frozen=True, slots=True)
-class ShownFinding:
-    """A finding with the words it points at, for the page."""
-
-    rule: str
-    severity: str
-    message: str
-    excerpt: str
-
-
-def shown_findings(text: str, findings: list[Finding]) -> list[ShownFinding]:
-    return [
-        ShownFinding(f.rule, f.severity, f.message, text[f.start : f.end].strip()[:80])
-        for f in findings
-    ]
 
 
 def check_context(text: str, findings: list[Finding] | None = None) -> dict[str, Any]:
@@ -51,7 +34,7 @@ def check_context(text: str, findings: list[Finding] | None = None) -> dict[str,
     found = public_findings(text) if findings is None else findings
     return {
         "text": text,
-        "findings": shown_findings(text, found),
+        "findings": shown_findings(text, found, limit=80),
         "blocked": has_errors(found) or not text.strip(),
     }
 
