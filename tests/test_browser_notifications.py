@@ -70,8 +70,10 @@ def test_add_a_webhook_channel_and_send_a_test(
             expect(row).to_contain_text(f"json://desk:****@127.0.0.1:{receiver.port}/hook")
             assert SECRET not in page.content()
 
+            expect(row).to_contain_text("never")  # not sent yet
             row.get_by_role("button", name="Send test").click()
             expect(row.locator(".test-result")).to_have_text("Test sent to “Desk webhook”.")
+            expect(row).not_to_contain_text("never")  # the row came back with "last sent"
             page.screenshot(path=str(ARTIFACTS / "notifications.png"), full_page=True)
             # htmx swapped the result in: the page did not reload (no message list).
             expect(page.get_by_text("Channel “Desk webhook” added.")).to_be_visible()

@@ -155,7 +155,9 @@ def test_send_test_with_htmx_reaches_the_receiver_once(
     )
     assert answer.status_code == 200
     assert "Test sent to “Hook”." in answer.text
-    assert "<html" not in answer.text  # a fragment for the row, not a page
+    # The channel's row, not a page: with its "last sent" filled in.
+    assert answer.text.lstrip().startswith(f'<tr id="channel-{channel.pk}">')
+    assert "never" not in answer.text
     [request] = receiver.received()
     assert (request.method, request.path) == ("POST", "/hook")
     # The stored URL's credentials were used: apprise sent them, not the hint.
@@ -188,6 +190,8 @@ def test_a_failing_test_says_why_without_the_url(agent_a: User) -> None:
     assert answer.status_code == 200
     assert "Test failed:" in answer.text
     assert no_secret(answer.text)
+    # The reason, under the button and in the row's "last error" cell.
+    assert answer.text.count("A Connection error occurred") == 2
     channel.refresh_from_db()
     assert channel.last_error
     assert channel.consecutive_failures == 1

@@ -222,8 +222,9 @@ def channel_send_test(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         ok, error = True, ""
     if getattr(request, "htmx", False):
-        context = {"channel": channel, "ok": ok, "error": error}
-        return render(request, "notifications/_test_result.html", context)
+        # The channel's row again: its last sent / last error with the result under them.
+        context = {"c": channel, "channel": channel, "tested": True, "ok": ok, "error": error}
+        return render(request, "notifications/_channel_row.html", context)
     if ok:
         messages.success(request, f"Test sent to “{channel.name}”.")
     else:
