@@ -62,21 +62,8 @@ def public_text_record(
     findings = public_findings(text)
     if has_errors(findings):
         raise error(findings)
-    with transaction.atomic():
-        if claim.update(**values) != 1:
-            raise ValidationError(changed)
-        audit_record(
-            action=action,
-            actor=actor,
-            store=record.store,
-            target=record,
-            data={
-                "text": text,
-                **(data or {}),
-                "warnings": [f.rule for f in warnings_of(findings)],
-            },
-        )
-    record.refresh_from_db()
+    audit = {"text": text, **(data or {}), "warnings": [f.rule for f in warnings_of(findings)]}
+    _close(record, actor, claim, values, changed, action, audit)
 
 
 def public_text_decline(
@@ -105,14 +92,22 @@ def public_text_decline(
         raise ValidationError(f"the reason is longer than {MAX_REASON} characters")
     if refusal:
         raise ValidationError(refusal)
+    _close(record, actor, claim, values, changed, action, {"reason": reason, **(data or {})})
+
+
+def _close(
+    record: StoreScoped,
+    actor: User,
+    claim: models.QuerySet[Any],
+    values: dict[str, Any],
+    changed: str,
+    action: str,
+    data: dict[str, Any],
+) -> None:
+    """Update ``record`` through ``claim`` (conditional: ``changed`` as a ValidationError
+    when another agent got there first), audit it as ``action`` with ``data``, reload it."""
     with transaction.atomic():
         if claim.update(**values) != 1:
             raise ValidationError(changed)
-        audit_record(
-            action=action,
-            actor=actor,
-            store=record.store,
-            target=record,
-            data={"reason": reason, **(data or {})},
-        )
+        audit_record(action=action, actor=actor, store=record.store, target=record, data=data)
     record.refresh_from_db()
