@@ -101,6 +101,16 @@ def test_create_list_patch_delete_a_channel_never_returning_the_url(
     assert replaced.json()["hint"] == "json://desk:****@127.0.0.1:9000/hook"
     assert no_secret(replaced.text)
 
+    # A name already taken, or a URL apprise refuses: 422, and nothing changes.
+    twin = call(client, "POST", "/channels", auth, {"name": "Ops 2", "url": hook_url(1)})
+    assert twin.status_code == 422
+    assert twin.json()["detail"][0]["loc"] == ["body", "payload", "name"]
+    bad = call(client, "PATCH", f"/channels/{channel.pk}", auth, {"url": f"x://{PASSWORD_SECRET}"})
+    assert bad.status_code == 422
+    assert no_secret(bad.text)
+    channel.refresh_from_db()
+    assert channel_url(channel) == hook_url(9000)
+
     assert call(client, "DELETE", f"/channels/{channel.pk}", auth).status_code == 204
     assert not NotificationChannel.objects.exists()
 
