@@ -34,6 +34,7 @@ from sellerdesk.api.public_text import (
 )
 from sellerdesk.api.schemas import ComplianceErrorOut, FindingOut, ReviewOut
 from sellerdesk.api.scoping import visible, visible_or_404
+from sellerdesk.api.voice import reviews_matching
 from sellerdesk.api.writes import body_docs, parsed_body, writer
 from sellerdesk.reviews.complaints import Ranking
 from sellerdesk.reviews.export import COLUMNS, review_rows
@@ -167,14 +168,7 @@ def review_csv(
 ) -> StreamingHttpResponse:
     """The caller's reviews (one store's with ``store``) as CSV, newest first."""
     reviews = visible(request, Review.objects.select_related("store"), store=store)
-    if rating is not None:
-        reviews = reviews.filter(rating=rating)
-    if max_rating is not None:
-        reviews = reviews.filter(rating__lte=max_rating)
-    if asin:
-        reviews = reviews.filter(asin=asin)
-    if status:
-        reviews = reviews.filter(status=status)
+    reviews = reviews_matching(reviews, rating, max_rating, asin, status)
     records = reviews.order_by("-reviewed_on", "-pk").iterator(chunk_size=500)
     one = caller_store(request, store) if store is not None else None
     return csv_response(

@@ -66,6 +66,17 @@ def review_list(
     ordering: ReviewOrdering = "-reviewed_on",
 ) -> QuerySet[Review]:
     reviews = visible(request, Review.objects.all(), store=store)
+    return ordered(reviews_matching(reviews, rating, max_rating, asin, status), ordering)
+
+
+def reviews_matching(
+    reviews: QuerySet[Review],
+    rating: Stars | None,
+    max_rating: Stars | None,
+    asin: str | None,
+    status: ReviewStatus | None,
+) -> QuerySet[Review]:
+    """The list's filters (an empty one matches all), shared with ``/reviews.csv``."""
     if rating is not None:
         reviews = reviews.filter(rating=rating)
     if max_rating is not None:
@@ -74,7 +85,7 @@ def review_list(
         reviews = reviews.filter(asin=asin)
     if status:
         reviews = reviews.filter(status=status)
-    return ordered(reviews, ordering)
+    return reviews
 
 
 @router.get("/reviews/{id}", response=ReviewOut, tags=["reviews"])
