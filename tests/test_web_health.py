@@ -288,3 +288,22 @@ def test_amazons_figures_beside_the_desks(shop: Store) -> None:
     assert claims_line.startswith("<li><strong>claims +1</strong>")
     assert "not fully explained" in claims_line
     assert "the desk is missing orders of the period" in orders_line
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_empty_store_shows_no_data(db: None) -> None:
+    empty = StoreFactory(name="Empty Shop", timezone="UTC")
+    client = client_for(member(empty, "agent"))
+    html = client.get(url("health", empty)).content.decode()
+    shown = figures(html)
+    assert set(shown) == {
+        "odr_mfn", "odr_afn", "late_response", "avg_response", "feedback_rating",
+        "return_rate", "late_shipment", "cancel_rate",
+    }  # fmt: skip
+    assert set(shown.values()) == {("—", "none")}
+    assert html.count(">No data</text>") == 4
+    # A day that is not one, in the future or absurdly early: today's figures.
+    for asked in ("yesterday", "2027-01-01", "0001-01-01"):
+        response = client.get(url("health", empty), {"as_of": asked})
+        assert response.status_code == 200
+        assert "as of 2026-08-31" in response.content.decode()

@@ -17,6 +17,8 @@ from sellerdesk.health.selectors import store_health
 from sellerdesk.health.trends import store_trends
 from sellerdesk.web.generic import StoreView
 
+EARLIEST = date(2000, 1, 1)
+
 
 class HealthView(StoreView):
     stream = "health"
@@ -24,11 +26,13 @@ class HealthView(StoreView):
     template_name = "health/dashboard.html"
 
     def _as_of(self, today: date) -> date:
+        """The day asked for; today when none, not a date, in the future, or before
+        ``EARLIEST`` (the windows reach back half a year before the day)."""
         try:
             day = date.fromisoformat(self.request.GET.get("as_of", ""))
         except ValueError:
             return today
-        return min(day, today)
+        return day if EARLIEST <= day <= today else today
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
