@@ -533,3 +533,11 @@ def test_the_page_reads_the_same_number_of_times_for_one_store_or_four(agent_a: 
         assert html.count('name="r-') >= 13 * (1 + stores) * 2
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_a_user_without_a_store_still_has_the_page() -> None:
+    user: User = UserFactory()
+    html = signed_in(user).get(PAGE).text
+    assert "You are not a member of any store yet" in html
+    assert '<option value="UTC" selected>' in html
