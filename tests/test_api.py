@@ -512,7 +512,10 @@ def test_openapi_schema_lists_every_path_behind_auth(client: Client) -> None:
     # Account health (tests/test_health_api.py).
     expected |= {f"{API}/health"}
     # The seller's checklist (tests/test_checklist_api.py).
-    checklist_writes = {f"{API}/checklist/{{task_id}}/done": {"post"}}
+    checklist_writes = {
+        f"{API}/checklist/{{task_id}}/done": {"post"},
+        f"{API}/checklist/{{task_id}}/undo": {"post"},
+    }
     expected |= {f"{API}/checklist", *checklist_writes}
     # The caller's own notifications (tests/test_notifications_api.py).
     notification_writes = {
