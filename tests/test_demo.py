@@ -21,6 +21,8 @@ from django.test import override_settings
 from sellerdesk.accounts.models import User
 from sellerdesk.audit.models import AuditEvent
 from sellerdesk.chargebacks.models import Chargeback, ChargebackKind, ChargebackStatus
+from sellerdesk.checklist.models import ChecklistTask
+from sellerdesk.checklist.selectors import checklist_plan, period_for
 from sellerdesk.claims.models import Claim, ClaimStatus
 from sellerdesk.demo.services import (
     DEMO_EMAIL,
@@ -114,7 +116,7 @@ def rebuilt(*, today: date, seed: int = 7) -> Iterator[DemoResult]:
 def fingerprint() -> str:
     """A digest of every value the demo wrote, with foreign keys by natural key, not id."""
     digest = hashlib.sha256()
-    for model in (*STREAMS, ReplyTemplate):
+    for model in (*STREAMS, ReplyTemplate, ChecklistTask):
         names = []
         for f in model._meta.concrete_fields:
             if f.primary_key or f.name in ("created_at", "updated_at"):
@@ -313,6 +315,37 @@ def test_returns_have_real_and_unknown_codes_and_problem_skus(demo: Built) -> No
 
 
 @pytest.mark.django_db
+def test_checklist_history_follows_the_plan_mostly_ticked(demo: Built) -> None:
+    """Six weeks of past periods from the real planner: each row is a period the plan had
+    on one of its days, most are ticked inside their period with a snapshot, some missed."""
+    store = Store.objects.get(name=DEMO_STORE_NAME)
+    now = demo_as_of(TODAY)
+    tz = ResponsePolicy.from_store(store).tz
+    past = list(ChecklistTask.objects.filter(store=store, due__lt=TODAY))
+    assert past
+    planned = set()
+    for back in range(1, 43):
+        day = TODAY - timedelta(days=back)
+        for task, cadence in checklist_plan(store=store, day=day):
+            start, due = period_for(day=day, cadence=cadence)
+            if due < TODAY:  # a period still running is not history
+                planned.add((task, cadence, start))
+    assert {(row.task, row.cadence, row.period_start) for row in past} == planned
+    assert {row.cadence for row in past} == {"daily", "weekly", "monthly"}
+    ticked = [row for row in past if row.done_at is not None]
+    missed = [row for row in past if row.done_at is None]
+    assert 0.75 < len(ticked) / len(past) < 0.97
+    assert missed
+    for row in ticked:
+        local_day = row.done_at.astimezone(tz).date()
+        assert row.period_start <= local_day <= row.due
+        assert row.done_at < now
+        assert set(row.snapshot) == {"outstanding", "overdue"}
+        assert row.snapshot["overdue"] <= row.snapshot["outstanding"]
+        assert row.done_by is not None
+        assert row.done_by.email == DEMO_EMAIL
+
+
 def test_reviews_and_questions(demo: Built) -> None:
     assert set(Review.objects.values_list("rating", flat=True)) == {1, 2, 3, 4, 5}
     assert 35 <= Review.objects.values("asin").distinct().count() <= 45

@@ -22,6 +22,7 @@ from sellerdesk.chargebacks.models import Chargeback
 from sellerdesk.claims.models import Claim
 from sellerdesk.demo.cases import build_cases
 from sellerdesk.demo.catalog import build_catalog
+from sellerdesk.demo.checklist import build_checklist_history
 from sellerdesk.demo.conversations import build_conversations
 from sellerdesk.demo.orders import build_orders
 from sellerdesk.demo.streams import build_feedback, build_questions, build_returns, build_reviews
@@ -119,6 +120,8 @@ def demo_install(*, today: date | None = None, seed: int = 7) -> DemoResult:
         Return.objects.bulk_create(returns)
         Review.objects.bulk_create(reviews)
         Question.objects.bulk_create(questions)
+        # After the records: the planner reads the store's SKUs ordered on each past day.
+        build_checklist_history(world)
 
         counts = store_counts(store=store)
         audit_record(
