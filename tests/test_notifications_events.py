@@ -267,7 +267,7 @@ def test_due_soon_fires_for_waiting_conversations_within_the_store_hours(
         f"conversation:{edge.pk}:2026-11-20T22:00:00+00:00",
     }
     first = found[0]
-    assert first.title == f"Response due in 3 h: order {soon.amazon_order_id}"
+    assert first.title == f"Response due by 2026-11-20 13:00 PST: order {soon.amazon_order_id}"
     assert first.severity == Severity.WARNING
     assert first.body == (
         "Buyer: Alisa\nDue (store policy): 2026-11-20 13:00 PST\n"

@@ -31,8 +31,10 @@ from django.utils import timezone
 
 from sellerdesk.accounts.models import User
 from sellerdesk.notifications.channels import ChannelError, channel_send
+from sellerdesk.notifications.detectors.messaging import due_soon_deadline, rule_hours
 from sellerdesk.notifications.models import (
     DeliveryStatus,
+    EventKind,
     NotificationChannel,
     NotificationDelivery,
     NotificationEvent,
@@ -116,6 +118,19 @@ def quiet_until(
 # --- fan-out -------------------------------------------------------------------------------
 
 
+def due_soon_not_before(*, event: NotificationEvent, params: object, now: datetime) -> datetime:
+    """When a due-soon alert may go to a rule: its own hours before the deadline (else the
+    store's). The detector records the event at the widest window any rule asks for, so a
+    rule that wants fewer hours waits; every other kind goes now."""
+    if event.kind != EventKind.CONVERSATION_DUE_SOON:
+        return now
+    deadline = due_soon_deadline(event.key)
+    if deadline is None:
+        return now
+    hours = rule_hours(params) or event.store.response_due_soon_hours
+    return max(now, deadline - timedelta(hours=hours))
+
+
 def _fan_out_one(event_id: int, now: datetime) -> int:
     with transaction.atomic():
         won = NotificationEvent.objects.filter(pk=event_id, fanned_out_at__isnull=True).update(
@@ -142,10 +157,11 @@ def _fan_out_one(event_id: int, now: datetime) -> int:
             if not channels:
                 continue
             prefs = preferences_for(user=rule.user)
-            not_before = now
+            not_before = due_soon_not_before(event=event, params=rule.params, now=now)
             if not (event.severity == Severity.URGENT and prefs.urgent_breaks_quiet):
                 not_before = (
-                    quiet_until(prefs=prefs, user=rule.user, store=event.store, now=now) or now
+                    quiet_until(prefs=prefs, user=rule.user, store=event.store, now=not_before)
+                    or not_before
                 )
             rows += [
                 NotificationDelivery(

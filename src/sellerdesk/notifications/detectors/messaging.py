@@ -2,7 +2,11 @@
 
 * **Due soon**: a conversation waiting for a response (``needs_response``) whose
   ``due_at`` (the store's policy clock) lies within the store's
-  ``response_due_soon_hours`` (4) and has not passed. Warning.
+  ``response_due_soon_hours`` (4) — or within a user's rule that asks earlier
+  (``params={"hours": 8}``): the event is recorded at the earliest hour any rule wants, and
+  fan-out holds each user's delivery until that user's own hours before the deadline
+  (``delivery.due_soon_not_before``). Once the conversation is answered or its clock moves,
+  the open event is resolved, so a held delivery is skipped, not sent late. Warning.
 * **Overdue**: still waiting, ``due_at`` passed — at most ``notify_recent_hours`` (24)
   ago, so a desk switched on over a backlog does not alert on every old thread. Urgent.
   Both keys carry the deadline (``conversation:<id>:<due_at>``): a conversation that is
@@ -29,8 +33,16 @@ from sellerdesk.notifications.events import (
     local_time,
     notify_setting,
 )
-from sellerdesk.notifications.models import EventKind, Severity
+from sellerdesk.notifications.models import (
+    EventKind,
+    NotificationEvent,
+    NotificationRule,
+    Severity,
+)
 from sellerdesk.stores.models import Store
+
+# The most "hours before" a rule may ask for a due-soon alert.
+MAX_HOURS = 72
 
 
 def _about(conversation: Conversation) -> str:
@@ -49,8 +61,60 @@ def _clock_body(conversation: Conversation, due_at: datetime, store: Store) -> s
     return "\n".join(lines)
 
 
+def rule_hours(params: object) -> int | None:
+    """A rule's own "hours before" for due soon (``{"hours": n}``, 1 to 72), or None."""
+    hours = params.get("hours") if isinstance(params, dict) else None
+    if isinstance(hours, int) and not isinstance(hours, bool) and 1 <= hours <= MAX_HOURS:
+        return hours
+    return None
+
+
+def due_soon_hours(store: Store) -> int:
+    """The widest due-soon window any enabled rule of the store asks for (at least the
+    store's own)."""
+    asked = (
+        rule_hours(params)
+        for params in NotificationRule.objects.filter(
+            store=store, event=EventKind.CONVERSATION_DUE_SOON, enabled=True
+        ).values_list("params", flat=True)
+    )
+    return max([store.response_due_soon_hours, *(h for h in asked if h is not None)])
+
+
+def due_soon_deadline(key: str) -> datetime | None:
+    """The deadline a due-soon key carries (``conversation:<id>:<due_at iso>``)."""
+    try:
+        return datetime.fromisoformat(key.split(":", 2)[2])
+    except (IndexError, ValueError):
+        return None
+
+
+def _resolve_stale_due_soon(store: Store, now: datetime) -> None:
+    """Open due-soon events whose conversation was answered, or whose clock moved, or whose
+    deadline passed: resolved, so deliveries still held for them are skipped."""
+    open_events = NotificationEvent.objects.filter(
+        store=store, kind=EventKind.CONVERSATION_DUE_SOON, resolved_at__isnull=True
+    ).values_list("key", flat=True)
+    keys = list(open_events)
+    if not keys:
+        return
+    ids = {int(key.split(":")[1]) for key in keys}
+    live = {
+        f"conversation:{pk}:{due.isoformat()}"
+        for pk, due in Conversation.objects.filter(
+            pk__in=ids, status=ConversationStatus.NEEDS_RESPONSE, due_at__gt=now
+        ).values_list("pk", "due_at")
+        if due is not None
+    }
+    stale = [key for key in keys if key not in live]
+    NotificationEvent.objects.filter(
+        store=store, kind=EventKind.CONVERSATION_DUE_SOON, key__in=stale
+    ).update(resolved_at=now)
+
+
 def detect_conversation_due_soon(*, store: Store, now: datetime) -> int:
-    soon = now + timedelta(hours=store.response_due_soon_hours)
+    _resolve_stale_due_soon(store, now)
+    soon = now + timedelta(hours=due_soon_hours(store))
     rows = Conversation.objects.filter(
         store=store, status=ConversationStatus.NEEDS_RESPONSE, due_at__gte=now, due_at__lte=soon
     ).order_by("due_at", "pk")
@@ -58,11 +122,11 @@ def detect_conversation_due_soon(*, store: Store, now: datetime) -> int:
     for c in rows:
         if c.due_at is None:  # filtered out by the query; narrows the type
             continue
-        hours_left = max(1, round((c.due_at - now).total_seconds() / 3600))
         drafts.append(
             Draft(
                 key=f"conversation:{c.pk}:{c.due_at.isoformat()}",
-                title=f"Response due in {hours_left} h: {_about(c)}",
+                # The deadline, not "in N h": a delivery may wait for the user's own hours.
+                title=f"Response due by {local_time(c.due_at, store)}: {_about(c)}",
                 body=_clock_body(c, c.due_at, store),
                 link=desk_link(store, "inbox_detail", pk=c.pk),
                 severity=Severity.WARNING,
