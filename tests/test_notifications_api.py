@@ -196,6 +196,11 @@ def test_put_and_get_rules(client: Client, agent_a: User, store_a: Store, store_
     assert call(client, "PUT", "/rules", auth, {**body, "store": store_b.pk}).status_code == 404
     unknown = call(client, "PUT", "/rules", auth, {**body, "event": "no_such_event"})
     assert unknown.status_code == 422
+    # Hours the engine would not use (a string, 0, above 72) are refused, not stored.
+    for hours in ("6", 0, 73):
+        bad = call(client, "PUT", "/rules", auth, {**body, "params": {"hours": hours}})
+        assert bad.status_code == 422, hours
+    assert NotificationRule.objects.get(user=agent_a).params == {"hours": 3}
 
 
 @pytest.mark.django_db

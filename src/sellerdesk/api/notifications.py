@@ -23,6 +23,7 @@ from sellerdesk.accounts.models import User
 from sellerdesk.api.auth import request_user
 from sellerdesk.api.writes import body_docs, parsed_body
 from sellerdesk.notifications.channels import ChannelError
+from sellerdesk.notifications.detectors.messaging import MAX_HOURS, rule_hours
 from sellerdesk.notifications.models import (
     DeliveryStatus,
     EventKind,
@@ -304,6 +305,11 @@ def rule_put(request: HttpRequest) -> NotificationRule:
     payload = parsed_body(request, RuleIn)
     store = _store(user, payload.store)
     channels = _own_channels(user, payload.channels)
+    hours = (payload.params or {}).get("hours")
+    if hours is not None and rule_hours(payload.params) is None:
+        raise _invalid(
+            DjangoValidationError({"params": f"hours: a whole number from 1 to {MAX_HOURS}"})
+        )
     try:
         return rule_set(
             user=user,

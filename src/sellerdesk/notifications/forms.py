@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from sellerdesk.notifications.detectors.messaging import MAX_HOURS
 from sellerdesk.notifications.models import (
     EventKind,
     NotificationChannel,
@@ -59,7 +60,6 @@ EVENT_HELP: dict[str, str] = {
 }
 # Event kinds with an "hours before" setting (rule params ``{"hours": n}``).
 HOURS_EVENTS = frozenset({EventKind.CONVERSATION_DUE_SOON})
-MAX_HOURS = 72
 
 
 class SecretURLInput(forms.TextInput):
