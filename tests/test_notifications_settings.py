@@ -59,6 +59,16 @@ def test_describe_masks_the_secret_in_the_hint() -> None:
     assert slack_token not in slack_hint
 
 
+def test_a_token_in_a_webhook_path_is_masked_in_the_hint() -> None:
+    """Generic webhooks often carry their token in the path; short plain words stay."""
+    token = "a8Kf03JdQ0x9ZtW2"
+    kind, hint = channel_describe(f"jsons://hooks.example.com/hooks/v1/{token}/notify")
+    assert kind == "webhook"
+    assert token not in hint
+    assert hint == "jsons://hooks.example.com/hooks/v1/****/notify"
+    assert channel_describe("form://hooks.example.com")[1] == "form://hooks.example.com"
+
+
 @pytest.mark.parametrize("url", ["not a url", f"bogus://{SECRET}", "json://", ""])
 def test_describe_refuses_what_apprise_cannot_parse_without_echoing_it(url: str) -> None:
     with pytest.raises(ChannelError) as caught:

@@ -62,14 +62,30 @@ def _plugin(url: str) -> apprise.plugins.NotifyBase:
     return plugin
 
 
-def _hint(plugin: apprise.plugins.NotifyBase) -> str:
-    return str(plugin.url(privacy=True)).split("?", 1)[0][:255]
+# A webhook path segment shown as it is: a short plain word ("hooks", "notify", "v1").
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,11}")
+
+
+def _hint(plugin: apprise.plugins.NotifyBase, kind: str = ChannelKind.OTHER) -> str:
+    hint = str(plugin.url(privacy=True)).split("?", 1)[0]
+    if kind == ChannelKind.WEBHOOK:
+        # apprise keeps a generic webhook's path, where services often put the token
+        # (jsons://host/hooks/<token>): only short plain words stay.
+        head, _, path = hint.partition("://")[2].partition("/")
+        scheme = hint.partition("://")[0]
+        masked = [
+            part if not part or _PLAIN_SEGMENT.fullmatch(part) else "****"
+            for part in path.split("/")
+        ]
+        hint = f"{scheme}://{head}/{'/'.join(masked)}" if path else f"{scheme}://{head}"
+    return hint[:255]
 
 
 def channel_describe(url: str) -> tuple[str, str]:
     """(ChannelKind value, redacted hint) of an apprise URL; ChannelError if unusable."""
     plugin = _plugin(url)
-    return str(_KINDS.get(_scheme(url), ChannelKind.OTHER)), _hint(plugin)
+    kind = str(_KINDS.get(_scheme(url), ChannelKind.OTHER))
+    return kind, _hint(plugin, kind)
 
 
 def _secrets(url: str, hint: str) -> set[str]:
@@ -107,7 +123,7 @@ def scrub(text: str, url: str, hint: str = "") -> str:
 def channel_send(*, url: str, title: str, body: str) -> None:
     """Send one message through apprise, now; ChannelError with a short reason on failure."""
     plugin = _plugin(url)
-    hint = _hint(plugin)
+    hint = _hint(plugin, str(_KINDS.get(_scheme(url), ChannelKind.OTHER)))
     service = str(plugin.service_name)
     notifier = apprise.Apprise()  # one per call: no state shared between sends or threads
     notifier.add(plugin)
