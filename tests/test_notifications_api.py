@@ -310,6 +310,14 @@ def test_the_log_lists_only_the_callers_deliveries(
         "Claim 1"
     ]
     assert call(client, "GET", "/log?limit=0", bearer(agent_a)).status_code == 422
+    NotificationDelivery.objects.filter(event__title="Claim 0").update(status="failed")
+    failed = call(client, "GET", "/log?status=failed", bearer(agent_a))
+    assert [d["event"] for d in failed.json()] == ["Claim 0"]
+    assert call(client, "GET", "/log?status=nonsense", bearer(agent_a)).status_code == 422
+    in_a = call(client, "GET", f"/log?store={store_a.pk}", bearer(agent_a)).json()
+    assert [d["event"] for d in in_a] == ["Claim 1", "Claim 0"]
+    # Another store's id filters the caller's own rows: nothing of theirs comes out.
+    assert call(client, "GET", f"/log?store={store_b.pk}", bearer(agent_a)).json() == []
 
 
 # --- who may -----------------------------------------------------------------------

@@ -464,6 +464,40 @@ def test_the_log_is_paginated(agent_a: User, store_a: Store) -> None:
     assert "1 of 2" in first
 
 
+@pytest.mark.django_db
+def test_the_log_filters_by_status_and_store_and_pages_keep_them(
+    agent_a: User, store_a: Store, store_b: Store
+) -> None:
+    MembershipFactory(user=agent_a, store=store_b, role="viewer")
+    mine = channel_of(agent_a, 8123)
+    for n in range(51):
+        delivery(agent_a, mine, store_a, f"Failed in A {n:02d}", status=DeliveryStatus.FAILED)
+    delivery(agent_a, mine, store_a, "Sent in A", status=DeliveryStatus.SENT)
+    delivery(agent_a, mine, store_b, "Failed in B", status=DeliveryStatus.FAILED)
+    client = signed_in(agent_a)
+    url = reverse("notifications_log")
+    failed_a = client.get(url, {"status": "failed", "store": store_a.pk}).text
+    assert "Failed in A 50" in failed_a
+    assert "Sent in A" not in failed_a
+    assert "Failed in B" not in failed_a
+    # The next page keeps the filters.
+    assert f"?status=failed&amp;store={store_a.pk}&amp;page=2" in failed_a
+    second = client.get(url, {"status": "failed", "store": store_a.pk, "page": 2}).text
+    assert "Failed in A 00" in second
+    assert "Failed in B" not in second
+    sent = client.get(url, {"status": "sent"}).text
+    assert "Sent in A" in sent
+    assert "Failed in" not in sent
+    in_b = client.get(url, {"store": store_b.pk}).text
+    assert "Failed in B" in in_b
+    assert "Failed in A" not in in_b
+    # Values that are not a status or one of the log's stores show everything.
+    for odd in ({"status": "nonsense"}, {"store": "999999"}, {"store": "x"}):
+        assert "Failed in B" in client.get(url, odd).text
+    nothing = client.get(url, {"status": "unconfirmed"}).text
+    assert "No alert matches these filters." in nothing
+
+
 # --- other users -------------------------------------------------------------------
 
 

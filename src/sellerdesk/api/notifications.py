@@ -362,9 +362,16 @@ def preferences_patch(request: HttpRequest) -> NotificationPreferences:
 
 class LogQuery(Schema):
     limit: int = Field(100, ge=1, le=MAX_LOG, description="how many, newest first")
+    status: DeliveryStatus | None = Field(None, description="only this status")
+    store: int | None = Field(None, description="only this store's alerts (a store id)")
 
 
 @router.get("/notifications/log", response=list[DeliveryOut])
 def delivery_log(request: HttpRequest, query: Query[LogQuery]) -> list[NotificationDelivery]:
     """Your alerts, newest first: what, where, and what became of it."""
-    return deliveries_for(user=request_user(request), limit=query.limit)
+    return deliveries_for(
+        user=request_user(request),
+        limit=query.limit,
+        status=query.status.value if query.status else None,
+        store_id=query.store,
+    )

@@ -38,14 +38,34 @@ def rules_for(*, user: User) -> QuerySet[NotificationRule]:
     )
 
 
-def deliveries_for(*, user: User, limit: int | None = 100) -> list[NotificationDelivery]:
-    """The user's notification log, newest first (``limit=None``: all of it)."""
-    rows = (
-        NotificationDelivery.objects.filter(user=user)
-        .select_related("event", "event__store", "channel", "summary_of")
-        .order_by("-created_at", "-pk")
+def deliveries_for(
+    *,
+    user: User,
+    limit: int | None = 100,
+    status: str | None = None,
+    store_id: int | None = None,
+) -> list[NotificationDelivery]:
+    """The user's notification log, newest first (``limit=None``: all of it), optionally
+    only one status or one store's. Always only the user's own rows."""
+    rows = NotificationDelivery.objects.filter(user=user)
+    if status:
+        rows = rows.filter(status=status)
+    if store_id is not None:
+        rows = rows.filter(event__store_id=store_id)
+    rows = rows.select_related("event", "event__store", "channel", "summary_of").order_by(
+        "-created_at", "-pk"
     )
     return list(rows if limit is None else rows[:limit])
+
+
+def log_stores(*, user: User) -> list[tuple[int, str]]:
+    """The stores the user's log mentions (a store they left still has its past alerts)."""
+    return list(
+        NotificationDelivery.objects.filter(user=user)
+        .values_list("event__store_id", "event__store__name")
+        .distinct()
+        .order_by("event__store__name")
+    )
 
 
 def digests_for(*, user: User, limit: int = 60) -> list[DigestLog]:

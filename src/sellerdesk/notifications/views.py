@@ -12,6 +12,7 @@ page and the result is a message there.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,11 +34,12 @@ from sellerdesk.notifications.forms import (
     PreferencesForm,
     RulesForm,
 )
-from sellerdesk.notifications.models import NotificationChannel
+from sellerdesk.notifications.models import DeliveryStatus, NotificationChannel
 from sellerdesk.notifications.selectors import (
     channels_for,
     deliveries_for,
     digests_for,
+    log_stores,
     preferences_for,
     rules_for,
 )
@@ -268,11 +270,25 @@ def rules_save(request: HttpRequest) -> HttpResponse:
 def log(request: HttpRequest) -> HttpResponse:
     """The user's own deliveries, newest first, paginated; the recent digests beside."""
     user = current_user(request)
-    paginator = Paginator(deliveries_for(user=user, limit=LOG_MAX), LOG_PAGE_SIZE)
+    # Unknown filter values show everything rather than an error: they come from links.
+    status = request.GET.get("status", "")
+    if status not in DeliveryStatus.values:
+        status = ""
+    stores = log_stores(user=user)
+    store = request.GET.get("store", "")
+    store_id = int(store) if store.isdigit() and int(store) in dict(stores) else None
+    rows = deliveries_for(user=user, limit=LOG_MAX, status=status or None, store_id=store_id)
+    paginator = Paginator(rows, LOG_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    filters = urlencode({k: v for k, v in (("status", status), ("store", store_id)) if v})
     context = {
         "title": "Notification log",
         "page": page,
         "digests": digests_for(user=user, limit=DIGESTS_SHOWN),
+        "statuses": DeliveryStatus.choices,
+        "status": status,
+        "stores": stores,
+        "store_id": store_id,
+        "filters": filters,
     }
     return render(request, "notifications/log.html", context)
