@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import connections
 from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect, sync_playwright
@@ -185,3 +186,7 @@ def test_dashboard_charts_checklist_and_phone(live_server: Any, transactional_db
             phone.screenshot(path=str(ARTIFACTS / "dashboard-phone.png"), full_page=True)
         finally:
             browser.close()
+            # Queries inside sync_playwright run in its greenlet's context, which has its own
+            # database connection: close it here, or PostgreSQL keeps a session open and the
+            # test database cannot be dropped at the end of the run.
+            connections.close_all()
