@@ -16,7 +16,7 @@ class UserManager(DjangoUserManager["User"]):
         user.set_password(password)
         return user
 
-    def create_user(  # type: ignore[override]
+    def create_user(  # type: ignore[override]  # keyword email instead of username
         self, email: str, password: str | None = None, **extra: Any
     ) -> User:
         extra.setdefault("is_staff", False)
@@ -25,7 +25,7 @@ class UserManager(DjangoUserManager["User"]):
         user.save(using=self._db)
         return user
 
-    def create_superuser(  # type: ignore[override]
+    def create_superuser(  # type: ignore[override]  # keyword email instead of username
         self, email: str, password: str | None = None, **extra: Any
     ) -> User:
         extra.setdefault("is_staff", True)

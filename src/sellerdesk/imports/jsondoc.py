@@ -27,9 +27,9 @@ from sellerdesk.imports.reader import open_binary
 Scan = Callable[[str, int], tuple[Any, int]]
 # The stdlib parser's own building blocks (not in typeshed), reused with a scanner that
 # records each value's position, so a refused value can be named by line and column.
-_json_object = json.decoder.JSONObject  # type: ignore[attr-defined]
-_json_array = json.decoder.JSONArray  # type: ignore[attr-defined]
-_make_scanner = json.scanner.py_make_scanner  # type: ignore[attr-defined]
+_json_object = json.decoder.JSONObject  # type: ignore[attr-defined]  # undocumented, absent from typeshed
+_json_array = json.decoder.JSONArray  # type: ignore[attr-defined]  # undocumented, absent from typeshed
+_make_scanner = json.scanner.py_make_scanner  # type: ignore[attr-defined]  # the same
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,7 +110,7 @@ class Upsert[M: models.Model]:
             if any(f.name == "updated_at" for f in self.model._meta.concrete_fields):
                 # bulk_update does not run auto_now: set it here.
                 for record in self.changed.values():
-                    record.updated_at = now  # type: ignore[attr-defined]
+                    record.updated_at = now  # type: ignore[attr-defined]  # the model has the field (checked above); Model does not
                 names.append("updated_at")
             self.model._default_manager.bulk_update(
                 list(self.changed.values()), names, batch_size=WRITE_BATCH

@@ -327,7 +327,7 @@ class AttachmentDownload(StoreView):
     http_method_names = ["get", "head"]
 
     # A file, not a page: TemplateView's ``get`` is typed to return an HttpResponse.
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:  # type: ignore[override]
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:  # type: ignore[override]  # the stubs' base returns HttpResponse
         attachment = get_object_or_404(attachments_for_store(store=self.store), pk=kwargs["pk"])
         if not attachment.path:
             raise Http404("the attachment was larger than the desk keeps")

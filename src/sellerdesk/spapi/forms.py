@@ -54,4 +54,4 @@ class ProactiveMessageForm(forms.Form):
         for name in names:
             choice = action_choice(name)
             choices.append((name, f"{choice.label} (up to {choice.max_chars} characters)"))
-        self.fields["action"].choices = choices  # type: ignore[attr-defined]
+        self.fields["action"].choices = choices  # type: ignore[attr-defined]  # a ChoiceField, typed as Field

@@ -143,7 +143,7 @@ class ReviewRequests(StoreView):
         )
         log = list(review_log_for_store(store=self.store)[:LOG_ROWS])
         for row in log:
-            row.reason_label = REASONS.get(row.reason, row.reason)  # type: ignore[attr-defined]
+            row.reason_label = REASONS.get(row.reason, row.reason)  # type: ignore[attr-defined]  # a display attribute for the template
         context.update(
             settings=review_settings_for_store(store=self.store),
             connection=connection_for_store(store=self.store),

@@ -118,7 +118,7 @@ class ListExportView(StoreListView):
     def rows_for(self, records: list[Any]) -> Iterable[dict[str, Any]]:
         raise NotImplementedError
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> StreamingHttpResponse:  # type: ignore[override]
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> StreamingHttpResponse:  # type: ignore[override]  # the stubs' base returns HttpResponse
         params = request.GET.copy()
         params.pop(PAGE_PARAM, None)
         queryset = self.get_queryset().select_related("store")
